@@ -1,0 +1,85 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "chattools-lint",
+    version,
+    about = "Lint WeChat mini program chat tools (聊天工具) before upload",
+    long_about = "Lint WeChat mini program chat tools (聊天工具模式) before upload.\n\n\
+        Exit codes: 0 no errors (warnings allowed), 1 errors found (or more warnings than \
+        --max-warnings), 2 could not lint (bad arguments, no app.json, unreadable file).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+
+    /// When to colour the output. NO_COLOR is honoured with `auto`.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Language of messages (default: Chinese when LC_ALL/LC_MESSAGES/LANG starts with `zh`).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangChoice>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Project folders (with project.config.json), folders holding app.json, or app.json files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Exit with 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List every rule: id, default severity and what it checks.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id, e.g. chat-tools/entry-page.
+        rule: String,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangChoice {
+    En,
+    Zh,
+}

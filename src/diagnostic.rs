@@ -1,0 +1,202 @@
+//! The one diagnostic type every rule produces and every output format renders.
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::i18n::Msg;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s {
+            "off" => Severity::Off,
+            "info" => Severity::Info,
+            "warning" | "warn" => Severity::Warning,
+            "error" => Severity::Error,
+            _ => return None,
+        })
+    }
+}
+
+/// A file whose text diagnostics point into. Shared by all diagnostics of that file.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Where the file is on disk.
+    pub path: PathBuf,
+    /// The path as the user would open it (relative to the working directory when under it).
+    pub display: String,
+    /// The text shown in snippets (invalid UTF-8 replaced).
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> SourceFile {
+        let display = display_path(&path);
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            path,
+            display,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and 1-based column in characters of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count();
+        (line + 1, col + 1)
+    }
+
+    fn floor_char_boundary(&self, mut i: usize) -> usize {
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Clamp a span into the text, on character boundaries.
+    pub fn clamp(&self, span: Range<usize>) -> Range<usize> {
+        let start = self.floor_char_boundary(span.start.min(self.text.len()));
+        let end = self
+            .floor_char_boundary(span.end.min(self.text.len()))
+            .max(start);
+        start..end
+    }
+}
+
+/// The path relative to the working directory when the file lies under it, else as given.
+pub fn display_path(path: &std::path::Path) -> String {
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(|p| p.to_path_buf()))
+        .unwrap_or_else(|| path.to_path_buf());
+    let s = shown.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    if s.is_empty() {
+        ".".to_string()
+    } else {
+        s
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Range<usize>,
+    pub text: Option<Msg>,
+}
+
+/// What a rule reports. The lint context stamps the rule id, severity and docs url on it.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: Msg,
+    pub file: Option<Arc<SourceFile>>,
+    /// The primary span in `file`.
+    pub span: Option<Range<usize>>,
+    /// The primary label's text (shown under the span).
+    pub span_label: Option<Msg>,
+    /// JSON pointer of the place, when it is inside a JSON file.
+    pub pointer: Option<String>,
+    /// Secondary labels in the same file.
+    pub labels: Vec<Label>,
+    pub help: Option<Msg>,
+    pub url: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(message: Msg) -> Diagnostic {
+        Diagnostic {
+            rule: "",
+            severity: Severity::Error,
+            message,
+            file: None,
+            span: None,
+            span_label: None,
+            pointer: None,
+            labels: Vec::new(),
+            help: None,
+            url: None,
+        }
+    }
+
+    pub fn at(mut self, file: &Arc<SourceFile>, span: Range<usize>) -> Self {
+        self.span = Some(file.clamp(span));
+        self.file = Some(file.clone());
+        self
+    }
+
+    /// The whole file, without a span (e.g. a file that could not be read).
+    pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
+        self.file = Some(file.clone());
+        self
+    }
+
+    pub fn pointer(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = Some(pointer.into());
+        self
+    }
+
+    pub fn span_label(mut self, text: Msg) -> Self {
+        self.span_label = Some(text);
+        self
+    }
+
+    /// A secondary label; ignored when there is no file.
+    pub fn label(mut self, span: Range<usize>, text: Option<Msg>) -> Self {
+        if let Some(file) = &self.file {
+            let span = file.clamp(span);
+            self.labels.push(Label { span, text });
+        }
+        self
+    }
+
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    /// 1-based (line, column, endLine, endColumn) of the primary span.
+    pub fn position(&self) -> Option<(usize, usize, usize, usize)> {
+        let (file, span) = (self.file.as_ref()?, self.span.as_ref()?);
+        let (l, c) = file.line_col(span.start);
+        let (el, ec) = file.line_col(span.end);
+        Some((l, c, el, ec))
+    }
+
+    /// Stable order: file, position, rule, message.
+    pub fn sort_key(&self) -> (String, usize, usize, &'static str, String) {
+        (
+            self.file
+                .as_ref()
+                .map(|f| f.display.clone())
+                .unwrap_or_default(),
+            self.span.as_ref().map_or(0, |s| s.start),
+            self.span.as_ref().map_or(0, |s| s.end),
+            self.rule,
+            self.message.en.clone(),
+        )
+    }
+}

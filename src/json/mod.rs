@@ -1,0 +1,412 @@
+//! Span-keeping JSON reading. WeChat wants strict JSON; we parse leniently (comments, trailing
+//! commas) so each leniency can be reported and linting can go on, and keep for every JSON
+//! pointer the byte range of its key and value. The last of duplicate keys wins, as in
+//! serde_json and WeChat's own loader.
+
+mod pointer;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use jsonc_parser::ast;
+use jsonc_parser::common::Ranged;
+use jsonc_parser::tokens::Token;
+use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
+use serde_json::{Map, Number, Value};
+
+pub use pointer::{escape_token, Pointer};
+
+use crate::diagnostic::SourceFile;
+use crate::i18n::Msg;
+use crate::msg;
+
+/// Files larger than this are not read (bounded memory; no app.json is this big).
+pub const MAX_JSON_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where a pointer's key and value are in the text.
+#[derive(Clone, Debug)]
+pub struct NodeSpan {
+    /// The key's range (with quotes), for object members.
+    pub key: Option<Range<usize>>,
+    pub value: Range<usize>,
+}
+
+/// A problem found while reading the text, reported as `json/syntax` or `json/duplicate-key`.
+#[derive(Clone, Debug)]
+pub enum ReadIssue {
+    Syntax {
+        span: Range<usize>,
+        message: Msg,
+        help: Option<Msg>,
+    },
+    DuplicateKey {
+        pointer: String,
+        first: Range<usize>,
+        second: Range<usize>,
+        key: String,
+    },
+}
+
+#[derive(Debug)]
+pub struct JsonFile {
+    pub source: Arc<SourceFile>,
+    /// `None` when the text could not be parsed at all.
+    pub value: Option<Value>,
+    pub issues: Vec<ReadIssue>,
+    index: HashMap<String, NodeSpan>,
+}
+
+/// Why a JSON file could not be read at all.
+#[derive(Debug)]
+pub enum ReadError {
+    NotFound,
+    Io(std::io::Error),
+    TooLarge(u64),
+    NotAFile,
+}
+
+impl ReadError {
+    pub fn describe(&self) -> Msg {
+        match self {
+            ReadError::NotFound => msg!("file not found", "文件不存在"),
+            ReadError::Io(e) => msg!("cannot read the file: {e}", "无法读取文件：{e}"),
+            ReadError::TooLarge(n) => msg!(
+                "the file is {n} bytes, more than the {MAX_JSON_BYTES} bytes a JSON file may have here",
+                "文件大小为 {n} 字节，超过了 JSON 文件允许的 {MAX_JSON_BYTES} 字节上限"
+            ),
+            ReadError::NotAFile => msg!("not a regular file", "不是普通文件"),
+        }
+    }
+}
+
+impl JsonFile {
+    /// Read and parse a file from disk.
+    pub fn read(path: &Path) -> Result<JsonFile, ReadError> {
+        use std::io::Read;
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => ReadError::NotFound,
+            _ => ReadError::Io(e),
+        })?;
+        if !meta.is_file() {
+            return Err(ReadError::NotAFile);
+        }
+        if meta.len() > MAX_JSON_BYTES {
+            return Err(ReadError::TooLarge(meta.len()));
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_JSON_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(ReadError::Io)?;
+        if bytes.len() as u64 > MAX_JSON_BYTES {
+            return Err(ReadError::TooLarge(bytes.len() as u64));
+        }
+        Ok(JsonFile::parse_bytes(path, bytes))
+    }
+
+    /// Parse bytes as if read from `path`.
+    pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> JsonFile {
+        match String::from_utf8(bytes) {
+            Ok(text) => JsonFile::parse_text(path, text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let source = Arc::new(SourceFile::new(path.to_path_buf(), text));
+                let end = (at + 1).min(source.text.len());
+                JsonFile {
+                    source,
+                    value: None,
+                    index: HashMap::new(),
+                    issues: vec![ReadIssue::Syntax {
+                        span: at..end,
+                        message: msg!(
+                            "invalid UTF-8 at byte {at}",
+                            "第 {at} 字节处不是有效的 UTF-8 编码"
+                        ),
+                        help: Some(msg!(
+                            "save the file as UTF-8 (without a byte-order mark)",
+                            "请将文件保存为 UTF-8 编码（不带 BOM）"
+                        )),
+                    }],
+                }
+            }
+        }
+    }
+
+    pub fn parse_text(path: &Path, text: String) -> JsonFile {
+        let source = Arc::new(SourceFile::new(path.to_path_buf(), text));
+        let mut issues = Vec::new();
+        let text = &source.text;
+        // A BOM is rejected by WeChat; blank it out (same byte length) and parse the rest.
+        let blanked;
+        let parse_text: &str = if let Some(rest) = text.strip_prefix('\u{feff}') {
+            issues.push(ReadIssue::Syntax {
+                span: 0..3,
+                message: msg!(
+                    "the file starts with a UTF-8 byte-order mark (BOM)",
+                    "文件以 UTF-8 BOM（字节顺序标记）开头"
+                ),
+                help: Some(msg!(
+                    "save the file as UTF-8 without BOM; WeChat rejects it with `Unexpected token '\\ufeff'`",
+                    "请将文件另存为不带 BOM 的 UTF-8；微信会报错 `Unexpected token '\\ufeff'`"
+                )),
+            });
+            blanked = format!("   {rest}");
+            &blanked
+        } else {
+            text
+        };
+        if parse_text.trim().is_empty() {
+            issues.push(ReadIssue::Syntax {
+                span: 0..text.len(),
+                message: msg!(
+                    "the file is empty; an empty file is not valid JSON",
+                    "文件为空；空文件不是合法的 JSON"
+                ),
+                help: Some(msg!(
+                    "write at least `{{}}` into the file",
+                    "文件中至少应写入 `{{}}`"
+                )),
+            });
+            return JsonFile {
+                source,
+                value: None,
+                index: HashMap::new(),
+                issues,
+            };
+        }
+        let parse_options = ParseOptions {
+            allow_comments: true,
+            allow_trailing_commas: true,
+            allow_loose_object_property_names: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        };
+        let collect = CollectOptions {
+            comments: CommentCollectionStrategy::AsTokens,
+            tokens: true,
+        };
+        let mut index = HashMap::new();
+        let value = match jsonc_parser::parse_to_ast(parse_text, &collect, &parse_options) {
+            Err(err) => {
+                let r = err.range();
+                let span = r.start..r.end.max(r.start + 1).min(text.len().max(r.start));
+                issues.push(ReadIssue::Syntax {
+                    span,
+                    message: msg!(
+                        "not valid JSON: {}",
+                        "不是合法的 JSON：{}",
+                        syntax_en(err.kind())
+                    ),
+                    help: syntax_help(err.kind()),
+                });
+                None
+            }
+            Ok(result) => {
+                report_leniencies(&result, &mut issues);
+                result.value.as_ref().map(|v| {
+                    let mut builder = Builder {
+                        index: &mut index,
+                        issues: &mut issues,
+                    };
+                    builder.convert(v, &mut String::new(), None)
+                })
+            }
+        };
+        JsonFile {
+            source,
+            value,
+            index,
+            issues,
+        }
+    }
+
+    /// The spans of the node at a JSON pointer (`""` is the root).
+    pub fn node(&self, pointer: &str) -> Option<&NodeSpan> {
+        self.index.get(pointer)
+    }
+
+    /// The value's span at `pointer`, else the nearest ancestor's, else the start of the file.
+    pub fn value_span(&self, pointer: &str) -> Range<usize> {
+        let mut p = pointer;
+        loop {
+            if let Some(n) = self.index.get(p) {
+                return n.value.clone();
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return 0..0,
+            }
+        }
+    }
+
+    /// The key's span at `pointer` when it is an object member, else the value's span.
+    pub fn key_span(&self, pointer: &str) -> Range<usize> {
+        match self.index.get(pointer) {
+            Some(NodeSpan { key: Some(k), .. }) => k.clone(),
+            _ => self.value_span(pointer),
+        }
+    }
+
+    /// The value at a pointer.
+    pub fn get(&self, pointer: &str) -> Option<&Value> {
+        self.value.as_ref()?.pointer(pointer)
+    }
+}
+
+fn report_leniencies(result: &jsonc_parser::ParseResult, issues: &mut Vec<ReadIssue>) {
+    let Some(tokens) = &result.tokens else { return };
+    let is_comment = |t: &Token| matches!(t, Token::CommentLine(_) | Token::CommentBlock(_));
+    for (i, t) in tokens.iter().enumerate() {
+        let span = t.range.start..t.range.end;
+        if is_comment(&t.token) {
+            issues.push(ReadIssue::Syntax {
+                span,
+                message: msg!(
+                    "comment: JSON does not allow comments",
+                    "注释：JSON 不允许注释"
+                ),
+                help: Some(msg!(
+                    "remove the comment; app.json and page .json files must be strict JSON",
+                    "删除注释；app.json 和页面 .json 文件必须是严格的 JSON"
+                )),
+            });
+            continue;
+        }
+        if !matches!(t.token, Token::Comma) {
+            continue;
+        }
+        let next = tokens[i + 1..]
+            .iter()
+            .map(|n| &n.token)
+            .find(|n| !is_comment(n));
+        if let Some(close @ (Token::CloseBrace | Token::CloseBracket)) = next {
+            issues.push(ReadIssue::Syntax {
+                span,
+                message: msg!(
+                    "trailing comma: JSON does not allow a comma before `{}`",
+                    "多余的逗号：JSON 不允许在 `{}` 前面出现逗号",
+                    close.as_str()
+                ),
+                help: Some(msg!(
+                    "remove this comma (WeChat: `Expecting 'STRING', got }}`)",
+                    "删除这个逗号（微信开发者工具会报 `Expecting 'STRING', got }}`）"
+                )),
+            });
+        }
+    }
+}
+
+fn syntax_en(kind: &jsonc_parser::errors::ParseErrorKind) -> String {
+    use jsonc_parser::errors::ParseErrorKind as K;
+    match kind {
+        K::ExpectedStringObjectProperty | K::UnexpectedWord => {
+            "expected a double-quoted key or value".to_string()
+        }
+        K::String(_) => format!("{kind} (strings must be double-quoted, with JSON escapes only)"),
+        K::NestingDepthExceeded => {
+            "nested more deeply than 512 levels; no app.json needs this".to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
+fn syntax_help(kind: &jsonc_parser::errors::ParseErrorKind) -> Option<Msg> {
+    use jsonc_parser::errors::ParseErrorKind as K;
+    Some(match kind {
+        K::ExpectedComma => msg!("add a comma between the two items", "在两项之间加上逗号"),
+        K::ExpectedStringObjectProperty | K::UnexpectedWord => msg!(
+            "JSON keys and strings take double quotes: \"key\": \"value\"",
+            "JSON 的键和字符串必须用双引号：\"key\": \"value\""
+        ),
+        K::UnterminatedObject | K::UnterminatedArray => msg!(
+            "the file ends before this is closed; is it truncated?",
+            "文件在此结构闭合前就结束了，是否被截断？"
+        ),
+        K::MultipleRootJsonValues => msg!(
+            "a JSON file holds exactly one value; remove what follows it",
+            "一个 JSON 文件只能有一个值；请删除其后的内容"
+        ),
+        _ => return None,
+    })
+}
+
+struct Builder<'a> {
+    index: &'a mut HashMap<String, NodeSpan>,
+    issues: &'a mut Vec<ReadIssue>,
+}
+
+impl Builder<'_> {
+    fn convert(
+        &mut self,
+        v: &ast::Value,
+        pointer: &mut String,
+        key: Option<Range<usize>>,
+    ) -> Value {
+        let r = v.range();
+        self.index.insert(
+            pointer.clone(),
+            NodeSpan {
+                key,
+                value: r.start..r.end,
+            },
+        );
+        match v {
+            ast::Value::StringLit(s) => Value::String(s.value.to_string()),
+            ast::Value::NumberLit(n) => n
+                .value
+                .parse::<Number>()
+                .map(Value::Number)
+                .or_else(|_| n.value.parse::<f64>().map(Value::from))
+                .unwrap_or(Value::Null),
+            ast::Value::BooleanLit(b) => Value::Bool(b.value),
+            ast::Value::NullKeyword(_) => Value::Null,
+            ast::Value::Array(a) => {
+                let len = pointer.len();
+                let mut out = Vec::with_capacity(a.elements.len());
+                for (i, e) in a.elements.iter().enumerate() {
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    out.push(self.convert(e, pointer, None));
+                    pointer.truncate(len);
+                }
+                Value::Array(out)
+            }
+            ast::Value::Object(o) => {
+                let len = pointer.len();
+                let mut out = Map::new();
+                let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+                for prop in &o.properties {
+                    let name = prop.name.as_str();
+                    let kr = prop.name.range();
+                    let key_span = kr.start..kr.end;
+                    pointer.push('/');
+                    pointer.push_str(&escape_token(name));
+                    if let Some(first) = seen.insert(name, key_span.clone()) {
+                        self.issues.push(ReadIssue::DuplicateKey {
+                            pointer: pointer.clone(),
+                            first,
+                            second: key_span.clone(),
+                            key: name.to_string(),
+                        });
+                        // The last one wins: drop the earlier subtree's index entries.
+                        let prefix = format!("{pointer}/");
+                        self.index.retain(|k, _| !k.starts_with(&prefix));
+                    }
+                    let value = self.convert(&prop.value, pointer, Some(key_span));
+                    // Remove first so the key takes the last position, as serde_json does.
+                    out.shift_remove(name);
+                    out.insert(name.to_string(), value);
+                    pointer.truncate(len);
+                }
+                Value::Object(out)
+            }
+        }
+    }
+}

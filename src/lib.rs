@@ -1,0 +1,18 @@
+//! chattools-lint: a linter for WeChat mini program chat tools (聊天工具模式).
+//!
+//! Data flows one way: find the project (`project`) → read JSON with spans (`json`) → check
+//! shape (`schema`) → run rules (`rules`) → render (`output`).
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod i18n;
+pub mod json;
+pub mod lint;
+pub mod output;
+pub mod project;
+pub mod rules;
+mod run;
+pub mod schema;
+
+pub use run::run;

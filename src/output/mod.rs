@@ -1,0 +1,50 @@
+//! Rendering a lint run. One file per format; each takes the same [`Report`].
+
+pub mod human;
+pub mod json;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Lang;
+
+/// One linted project.
+#[derive(Debug, Clone)]
+pub struct ProjectInfo {
+    /// The project folder as the user would write it.
+    pub path: String,
+    /// Its app.json, as the user would open it.
+    pub app_json: String,
+}
+
+/// Everything a run found, in a stable order.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub projects: Vec<ProjectInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub projects: usize,
+}
+
+impl Report {
+    pub fn summary(&self) -> Summary {
+        let count = |s| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            projects: self.projects.len(),
+        }
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub lang: Lang,
+    pub color: bool,
+}

@@ -1,0 +1,324 @@
+//! Finding a project: project.config.json → miniprogramRoot → app.json, and the settings of
+//! project.config.json that rules need (compiler plugins, libVersion, packOptions).
+
+pub mod app;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use app::{AppModel, ChatTool, Page, SubPackage};
+
+use crate::i18n::Msg;
+use crate::json::{JsonFile, ReadError};
+use crate::msg;
+
+pub const PROJECT_CONFIG: &str = "project.config.json";
+pub const APP_JSON: &str = "app.json";
+
+/// A mini program project ready to lint.
+#[derive(Debug)]
+pub struct Project {
+    /// The folder the user named (holding project.config.json, or app.json).
+    pub dir: PathBuf,
+    /// project.config.json, when there is one.
+    pub config: Option<JsonFile>,
+    /// The miniprogramRoot folder: app.json and every page path are relative to it.
+    pub mp_root: PathBuf,
+    pub app: JsonFile,
+    pub model: AppModel,
+    pub settings: Settings,
+}
+
+/// What project.config.json says that matters here.
+#[derive(Debug, Default, Clone)]
+pub struct Settings {
+    /// `setting.useCompilerPlugins`: "typescript", "less", "sass".
+    pub compiler_plugins: Vec<String>,
+    /// `libVersion`, the base library the project is developed against.
+    pub lib_version: Option<String>,
+    /// `packOptions.ignore` and `packOptions.include` as raw values, pointer-addressable.
+    pub pack_ignore: Vec<PackRule>,
+    pub pack_include: Vec<PackRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackRule {
+    pub kind: String,
+    pub value: String,
+    /// JSON pointer of the rule in project.config.json.
+    pub pointer: String,
+}
+
+impl Settings {
+    pub fn typescript(&self) -> bool {
+        self.compiler_plugins.iter().any(|p| p == "typescript")
+    }
+    pub fn less(&self) -> bool {
+        self.compiler_plugins.iter().any(|p| p == "less")
+    }
+    pub fn sass(&self) -> bool {
+        self.compiler_plugins.iter().any(|p| p == "sass")
+    }
+
+    fn from_config(value: &Value) -> Settings {
+        let compiler_plugins = value
+            .pointer("/setting/useCompilerPlugins")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| match p {
+                        Value::String(s) => Some(s.clone()),
+                        // The object form: { "type": "sass", ... }.
+                        Value::Object(o) => o.get("type").and_then(Value::as_str).map(String::from),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let pack = |which: &str| -> Vec<PackRule> {
+            let Some(list) = value
+                .pointer(&format!("/packOptions/{which}"))
+                .and_then(Value::as_array)
+            else {
+                return Vec::new();
+            };
+            list.iter()
+                .enumerate()
+                .filter_map(|(i, r)| {
+                    Some(PackRule {
+                        kind: r.get("type")?.as_str()?.to_string(),
+                        value: r.get("value")?.as_str()?.to_string(),
+                        pointer: format!("/packOptions/{which}/{i}"),
+                    })
+                })
+                .collect()
+        };
+        Settings {
+            compiler_plugins,
+            lib_version: value
+                .get("libVersion")
+                .and_then(Value::as_str)
+                .map(String::from),
+            pack_ignore: pack("ignore"),
+            pack_include: pack("include"),
+        }
+    }
+}
+
+/// Why a path could not be linted (exit code 2).
+#[derive(Debug)]
+pub struct LoadError {
+    pub message: Msg,
+    pub help: Option<Msg>,
+}
+
+impl LoadError {
+    fn new(message: Msg) -> LoadError {
+        LoadError {
+            message,
+            help: None,
+        }
+    }
+}
+
+impl Project {
+    /// Find the project a command-line PATH names: a project folder, a folder with app.json,
+    /// or an app.json file.
+    pub fn load(path: &Path) -> Result<Project, LoadError> {
+        let shown = crate::diagnostic::display_path(path);
+        let meta = std::fs::metadata(path).map_err(|e| {
+            LoadError::new(msg!(
+                "cannot open `{shown}`: {e}",
+                "无法打开 `{shown}`：{e}"
+            ))
+        })?;
+        let path = absolute(path);
+        if meta.is_file() {
+            let mp_root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            // A project.config.json beside it, or one folder up pointing here.
+            let config = [
+                mp_root.clone(),
+                mp_root.parent().map(Path::to_path_buf).unwrap_or_default(),
+            ]
+            .into_iter()
+            .map(|d| d.join(PROJECT_CONFIG))
+            .find(|c| c.is_file())
+            .and_then(|c| JsonFile::read(&c).ok())
+            .filter(|c| {
+                let root = c.source.path.parent().unwrap_or(Path::new(""));
+                same_dir(&resolve_mp_root(root, c), &mp_root)
+            });
+            let dir = config
+                .as_ref()
+                .and_then(|c| c.source.path.parent().map(Path::to_path_buf))
+                .unwrap_or_else(|| mp_root.clone());
+            return Project::finish(dir, config, mp_root, &path);
+        }
+        let config_path = path.join(PROJECT_CONFIG);
+        if config_path.is_file() {
+            let config = read_json(&config_path)?;
+            let mp_root = resolve_mp_root(&path, &config);
+            let app_path = mp_root.join(APP_JSON);
+            if !app_path.is_file() {
+                let root_shown = crate::diagnostic::display_path(&mp_root);
+                let mut err = LoadError::new(msg!(
+                    "no app.json in `{root_shown}`, the miniprogramRoot that project.config.json names",
+                    "根据 project.config.json 中 miniprogramRoot 指定的小程序目录 `{root_shown}`，在该目录下未找到 app.json"
+                ));
+                err.help = framework_hint(&path).or_else(|| {
+                    Some(msg!(
+                        "check `miniprogramRoot` in project.config.json",
+                        "请检查 project.config.json 中的 `miniprogramRoot`"
+                    ))
+                });
+                return Err(err);
+            }
+            return Project::finish(path.clone(), Some(config), mp_root, &app_path);
+        }
+        let app_path = path.join(APP_JSON);
+        if app_path.is_file() {
+            // A project.config.json one folder up whose miniprogramRoot is this folder.
+            let config = path
+                .parent()
+                .map(|p| p.join(PROJECT_CONFIG))
+                .filter(|c| c.is_file())
+                .and_then(|c| JsonFile::read(&c).ok())
+                .filter(|c| {
+                    let root = c.source.path.parent().unwrap_or(Path::new(""));
+                    same_dir(&resolve_mp_root(root, c), &path)
+                });
+            return Project::finish(path.clone(), config, path.clone(), &app_path);
+        }
+        let mut err = LoadError::new(msg!(
+            "no mini program in `{shown}`: looked for `{shown}/project.config.json` and `{shown}/app.json`",
+            "`{shown}` 中没有找到小程序：查找了 `{shown}/project.config.json` 和 `{shown}/app.json`"
+        ));
+        err.help = framework_hint(&path).or_else(|| {
+            Some(msg!(
+                "pass the folder that holds project.config.json or app.json, or the app.json file itself",
+                "请传入包含 project.config.json 或 app.json 的目录，或直接传入 app.json 文件"
+            ))
+        });
+        Err(err)
+    }
+
+    fn finish(
+        dir: PathBuf,
+        config: Option<JsonFile>,
+        mp_root: PathBuf,
+        app_path: &Path,
+    ) -> Result<Project, LoadError> {
+        let app = read_json(app_path)?;
+        let settings = config
+            .as_ref()
+            .and_then(|c| c.value.as_ref())
+            .map(Settings::from_config)
+            .unwrap_or_default();
+        let model = app
+            .value
+            .as_ref()
+            .map(AppModel::from_value)
+            .unwrap_or_default();
+        Ok(Project {
+            dir,
+            config,
+            mp_root,
+            app,
+            model,
+            settings,
+        })
+    }
+
+    /// A path relative to miniprogramRoot, on disk.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.mp_root.join(rel.trim_start_matches('/'))
+    }
+
+    /// The required files of a page (`root/page` relative to miniprogramRoot) that are missing:
+    /// `.wxml`, and `.js` (or `.ts` when the typescript compiler plugin is on).
+    pub fn missing_page_files(&self, page: &str) -> Vec<String> {
+        let base = self.path(page);
+        let mut missing = Vec::new();
+        let with = |ext: &str| {
+            let mut p = base.clone().into_os_string();
+            p.push(ext);
+            PathBuf::from(p)
+        };
+        if !with(".wxml").is_file() {
+            missing.push(format!("{page}.wxml"));
+        }
+        let js = with(".js").is_file() || (self.settings.typescript() && with(".ts").is_file());
+        if !js {
+            missing.push(if self.settings.typescript() {
+                format!("{page}.js (or .ts)")
+            } else {
+                format!("{page}.js")
+            });
+        }
+        missing
+    }
+}
+
+fn read_json(path: &Path) -> Result<JsonFile, LoadError> {
+    JsonFile::read(path).map_err(|e: ReadError| {
+        let shown = crate::diagnostic::display_path(path);
+        let why = e.describe();
+        LoadError::new(Msg::new(
+            format!("cannot read `{shown}`: {}", why.en),
+            format!("无法读取 `{shown}`：{}", why.zh),
+        ))
+    })
+}
+
+fn resolve_mp_root(project_dir: &Path, config: &JsonFile) -> PathBuf {
+    match config
+        .get("/miniprogramRoot")
+        .and_then(Value::as_str)
+        .map(str::trim)
+    {
+        Some(root) if !root.is_empty() && root != "." && root != "./" => {
+            project_dir.join(root.trim_start_matches("./"))
+        }
+        _ => project_dir.to_path_buf(),
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Taro and uni-app source trees produce app.json at build time: say so and where it goes.
+fn framework_hint(dir: &Path) -> Option<Msg> {
+    let has = |rel: &str| dir.join(rel).is_file();
+    if [
+        "src/app.config.ts",
+        "src/app.config.js",
+        "app.config.ts",
+        "app.config.js",
+    ]
+    .iter()
+    .any(|f| has(f))
+    {
+        return Some(msg!(
+            "this looks like a Taro project: app.json is produced by the build. Run `taro build --type weapp` and lint the output folder (usually `dist/`)",
+            "这看起来是 Taro 项目：app.json 由构建生成。请先运行 `taro build --type weapp`，再检查输出目录（通常是 `dist/`）"
+        ));
+    }
+    if (has("pages.json") && has("manifest.json"))
+        || (has("src/pages.json") && has("src/manifest.json"))
+    {
+        return Some(msg!(
+            "this looks like a uni-app project: app.json is produced by the build. Build for mp-weixin and lint the output folder (usually `unpackage/dist/dev/mp-weixin` or `dist/build/mp-weixin`)",
+            "这看起来是 uni-app 项目：app.json 由构建生成。请编译到 mp-weixin 平台，再检查输出目录（通常是 `unpackage/dist/dev/mp-weixin` 或 `dist/build/mp-weixin`）"
+        ));
+    }
+    None
+}
