@@ -61,6 +61,16 @@ pub struct ChatTool {
     pub scopes: Vec<Page>,
 }
 
+/// A page with where it is declared.
+#[derive(Debug, Clone)]
+pub struct PageRef<'a> {
+    /// Relative to miniprogramRoot: `root/page` for subpackage pages.
+    pub path: String,
+    /// The `pages` item (its pointer is in app.json).
+    pub page: &'a Page,
+    pub package: Option<&'a SubPackage>,
+}
+
 /// Remove one trailing `/`.
 pub fn trim_root(root: &str) -> &str {
     root.strip_suffix('/').unwrap_or(root)
@@ -160,6 +170,25 @@ impl AppModel {
     pub fn chat_tool_package(&self) -> Option<&SubPackage> {
         let tool = self.chat_tools.first()?;
         self.subpackage_by_root(tool.root.as_deref()?)
+    }
+
+    /// Every page: main-package pages, then each subpackage's, with the package it belongs to.
+    pub fn all_pages(&self) -> impl Iterator<Item = PageRef<'_>> {
+        let main = self.pages.iter().map(|p| PageRef {
+            path: p.path.trim_start_matches('/').to_string(),
+            page: p,
+            package: None,
+        });
+        let subs = self.subpackages.iter().flat_map(|s| {
+            s.pages.iter().filter_map(move |p| {
+                Some(PageRef {
+                    path: s.page_path(&p.path)?,
+                    page: p,
+                    package: Some(s),
+                })
+            })
+        });
+        main.chain(subs)
     }
 
     /// The subpackage a path (relative to miniprogramRoot) lies in.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-pub use app::{AppModel, ChatTool, Page, SubPackage};
+pub use app::{AppModel, ChatTool, Page, PageRef, SubPackage};
 
 use crate::i18n::Msg;
 use crate::json::{JsonFile, ReadError};

@@ -3,6 +3,7 @@
 
 pub mod chat_tools;
 pub mod json;
+pub mod page_config;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
