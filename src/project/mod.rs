@@ -2,6 +2,7 @@
 //! project.config.json that rules need (compiler plugins, libVersion, packOptions).
 
 pub mod app;
+pub mod resolve;
 
 use std::path::{Path, PathBuf};
 
