@@ -178,3 +178,68 @@ fn read_dirs(dir: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// The official demo's data (tests/data/miniprogram-demo).
+pub fn demo_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/miniprogram-demo")
+}
+
+/// Lay out WeChat's official demo in `dir` as a plain clone has it: its project.config.json
+/// and app.json; the chat-tool package's files at their listed sizes (the package's real .json
+/// files where we have them, `{}` padded with spaces for other .json, spaces for the rest); a
+/// placeholder .wxml and .js for every page of the other packages; and the git submodule
+/// `packageSkylineExamples` as the empty folder a clone without `--recursive` leaves.
+pub fn layout_demo(dir: &Path) {
+    let data = demo_data();
+    std::fs::copy(
+        data.join("project.config.json"),
+        dir.join("project.config.json"),
+    )
+    .unwrap();
+    let mp = dir.join("miniprogram");
+    std::fs::create_dir_all(&mp).unwrap();
+    std::fs::copy(data.join("miniprogram/app.json"), mp.join("app.json")).unwrap();
+    let tsv = std::fs::read_to_string(data.join("packageChatTool.files.tsv")).unwrap();
+    for line in tsv.lines().filter(|l| !l.trim().is_empty()) {
+        let (size, rel) = line.split_once('\t').unwrap();
+        let size: usize = size.parse().unwrap();
+        let target = dir.join(rel);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        let real = data.join(rel);
+        let content = if real.is_file() {
+            std::fs::read(&real).unwrap()
+        } else if rel.ends_with(".json") {
+            let mut c = b"{}".to_vec();
+            c.resize(size.max(2), b' ');
+            c
+        } else {
+            vec![b' '; size]
+        };
+        std::fs::write(&target, content).unwrap();
+    }
+    let app: Value =
+        serde_json::from_str(&std::fs::read_to_string(mp.join("app.json")).unwrap()).unwrap();
+    let mut pages: Vec<String> = app["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    for sub in app["subpackages"].as_array().unwrap() {
+        let root = sub["root"].as_str().unwrap();
+        std::fs::create_dir_all(mp.join(root)).unwrap();
+        if root == "packageChatTool" || root == "packageSkylineExamples" {
+            continue;
+        }
+        for p in sub["pages"].as_array().unwrap() {
+            pages.push(format!("{root}/{}", p.as_str().unwrap()));
+        }
+    }
+    for page in pages {
+        for ext in ["wxml", "js"] {
+            let f = mp.join(format!("{page}.{ext}"));
+            std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+            std::fs::write(f, "\n").unwrap();
+        }
+    }
+}

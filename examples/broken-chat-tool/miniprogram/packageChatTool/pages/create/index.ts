@@ -1,0 +1,20 @@
+import { formatDate } from '../../../utils/date'
+
+Page({
+  onShareAppMessage() {
+    return { title: '快来报名' }
+  },
+
+  openPartner() {
+    wx.navigateToMiniProgram({ appId: 'wx0000000000000000' })
+  },
+
+  goHome() {
+    wx.navigateTo({ url: '/pages/index/index' })
+  },
+
+  checkIn() {
+    wx.getLocation({ type: 'gcj02' })
+    console.log(formatDate(new Date()))
+  },
+})

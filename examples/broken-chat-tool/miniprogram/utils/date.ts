@@ -1,0 +1,1 @@
+export function formatDate(d: Date) { return d.toISOString() }

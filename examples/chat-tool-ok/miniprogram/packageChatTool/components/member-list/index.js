@@ -1,0 +1,3 @@
+Component({
+  properties: { members: { type: Array, value: [] } },
+})

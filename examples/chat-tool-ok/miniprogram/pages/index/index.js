@@ -1,0 +1,5 @@
+Page({
+  openTool() {
+    wx.openChatTool({ url: '/packageChatTool/pages/create/index' })
+  },
+})
