@@ -197,10 +197,12 @@ pub fn find_words<'w>(text: &str, words: &[&'w str]) -> Vec<(&'w str, Range<usiz
             .last()
             .is_some_and(|c| c.is_ascii_alphanumeric());
         let hit = hay.match_indices(needle.as_str()).find(|(i, _)| {
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             let before = hay[..*i].chars().next_back();
             let after = hay[i + needle.len()..].chars().next();
-            !(alnum_start && before.is_some_and(|c| c.is_ascii_alphanumeric()))
-                && !(alnum_end && after.is_some_and(|c| c.is_ascii_alphanumeric()))
+            let glued_before = alnum_start && glued(before);
+            let glued_after = alnum_end && glued(after);
+            !glued_before && !glued_after
         });
         if let Some((i, _)) = hit {
             found.push((word, i..i + needle.len()));
@@ -236,5 +238,34 @@ mod tests {
         assert_eq!(hits("The BEST poll, free!"), ["BEST", "free"]);
         assert!(hits("Freestyle 群接龙，第一次聚会报名").is_empty());
         assert!(hits("bestow carefree").is_empty());
+    }
+
+    #[test]
+    fn the_words_option_replaces_the_list() {
+        use crate::config::Config;
+        use crate::project::Project;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("app.json"),
+            r#"{"chatTools": [{"root": "p", "entryPagePath": "a", "desc": "群签到，最低价"}]}"#,
+        )
+        .unwrap();
+        let project = Project::load(dir.path()).unwrap();
+        let raised = |config: &Config| {
+            crate::lint::lint_project(&project, config)
+                .iter()
+                .filter(|d| d.rule == "chat-tools/desc")
+                .map(|d| d.message.en.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(raised(&Config::default()).is_empty());
+        let mut config = Config::default();
+        config.options.insert(
+            "chat-tools/desc".into(),
+            serde_json::json!({ "words": ["最低价"] }),
+        );
+        let got = raised(&config);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].contains("最低价"), "{got:?}");
     }
 }

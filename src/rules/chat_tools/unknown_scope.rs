@@ -93,3 +93,49 @@ fn check(ctx: &mut LintContext) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::diagnostic::Severity;
+    use crate::project::Project;
+
+    /// (message, severity) of each unknown-scope diagnostic under a configured severity.
+    fn run(configured: Option<Severity>) -> Vec<(String, Severity)> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("app.json"),
+            r#"{"chatTools": [{"root": "p", "entryPagePath": "a", "desc": "群签到",
+                "scopes": ["scope.camera", "scope.cmaera", "scope.camera"]}]}"#,
+        )
+        .unwrap();
+        let project = Project::load(dir.path()).unwrap();
+        let mut config = Config::default();
+        if let Some(s) = configured {
+            config
+                .severities
+                .insert("chat-tools/unknown-scope".into(), s);
+        }
+        crate::lint::lint_project(&project, &config)
+            .into_iter()
+            .filter(|d| d.rule == "chat-tools/unknown-scope")
+            .map(|d| (d.message.en, d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn duplicates_are_capped_at_warning() {
+        let sev = |list: &[(String, Severity)], needle: &str| {
+            list.iter()
+                .find(|(m, _)| m.contains(needle))
+                .map(|(_, s)| *s)
+        };
+        let default = run(None);
+        assert_eq!(sev(&default, "not a WeChat scope"), Some(Severity::Error));
+        assert_eq!(sev(&default, "listed twice"), Some(Severity::Warning));
+        let info = run(Some(Severity::Info));
+        assert_eq!(sev(&info, "not a WeChat scope"), Some(Severity::Info));
+        assert_eq!(sev(&info, "listed twice"), Some(Severity::Info));
+        assert!(run(Some(Severity::Off)).is_empty());
+    }
+}
