@@ -142,6 +142,13 @@ fn check(ctx: &mut LintContext) {
                     "{why_en}; then list the page in the subpackage's `pages`",
                     "{why_zh}；并把该页面加入分包的 `pages`"
                 ),
+                (None, false) if pages.len() == 1 => {
+                    let only = pages[0];
+                    msg!(
+                        "did you mean `{only}`, the only page of `{root}`? `entryPagePath` is the page the chat tool opens on (\"聊天工具启动路径\"), relative to the subpackage root",
+                        "是否应为 `{only}`（`{root}` 唯一的页面）？`entryPagePath` 是“聊天工具启动路径”，相对于分包根目录"
+                    )
+                }
                 (None, false) if pages.is_empty() => msg!(
                     "add the page to the subpackage's `pages`; `entryPagePath` is relative to the root `{root}`",
                     "请把该页面加入分包的 `pages`；`entryPagePath` 相对于分包根目录 `{root}`"

@@ -61,14 +61,24 @@ fn check(ctx: &mut LintContext) {
                 ));
                 ctx.report(d);
             }
-            origin => inherited.push((path, origin)),
+            origin => {
+                if !inherited.iter().any(|(p, _)| *p == path) {
+                    inherited.push((path, origin));
+                }
+            }
         }
     }
     let Some((_, origin)) = inherited.first() else {
         return;
     };
     let shown = pkg.root.as_deref().unwrap_or(root);
-    let which = if inherited.len() == pkg.pages.len() {
+    let total = pkg
+        .pages
+        .iter()
+        .filter_map(|p| pkg.page_path(&p.path))
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let which = if inherited.len() == total {
         Msg::new(
             format!("the pages of the chat-tool subpackage `{shown}`"),
             format!("聊天工具分包 `{shown}` 的页面"),
@@ -80,16 +90,21 @@ fn check(ctx: &mut LintContext) {
             .collect::<Vec<_>>()
             .join(", ");
         Msg::new(
-            format!("pages of the chat-tool subpackage `{shown}` ({list})"),
-            format!("聊天工具分包 `{shown}` 中的页面（{list}）"),
+            format!("{list} of the chat-tool subpackage `{shown}`"),
+            format!("聊天工具分包 `{shown}` 中的页面 {list} "),
         )
     };
     let (which_en, which_zh) = (&which.en, &which.zh);
+    let verb = if inherited.len() == 1 && total > 1 {
+        "renders"
+    } else {
+        "render"
+    };
     let mut d;
     match origin {
         Origin::SubPackage(pointer) => {
             d = Diagnostic::new(msg!(
-                "{which_en} render with WebView: the subpackage sets `\"renderer\": \"webview\"`",
+                "{which_en} {verb} with WebView: the subpackage sets `\"renderer\": \"webview\"`",
                 "{which_zh}使用 WebView 渲染：分包设置了 `\"renderer\": \"webview\"`"
             ))
             .at(&app.source, app.value_span(pointer))
@@ -102,7 +117,7 @@ fn check(ctx: &mut LintContext) {
         }
         _ => {
             d = Diagnostic::new(msg!(
-                "{which_en} render with WebView: nothing sets `\"renderer\": \"skyline\"`",
+                "{which_en} {verb} with WebView: nothing sets `\"renderer\": \"skyline\"`",
                 "{which_zh}使用 WebView 渲染：没有任何地方设置 `\"renderer\": \"skyline\"`"
             ))
             .at(&app.source, app.value_span(&pkg.pointer))
