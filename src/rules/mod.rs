@@ -4,6 +4,7 @@
 pub mod chat_tools;
 pub mod json;
 pub mod page_config;
+pub mod version;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,13 @@ pub static RULES: &[&Rule] = &[
     &json::duplicate_key::RULE,
     &chat_tools::too_many::RULE,
     &chat_tools::unknown_root::RULE,
+    &chat_tools::not_independent::RULE,
+    &chat_tools::entry_page::RULE,
+    &chat_tools::not_skyline::RULE,
+    &chat_tools::desc::RULE,
+    &chat_tools::unknown_scope::RULE,
+    &chat_tools::base_library::RULE,
+    &chat_tools::skyline_ab_test::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
@@ -92,9 +100,12 @@ impl<'p> LintContext<'p> {
 
     /// Report a diagnostic of a given rule (from shared steps such as JSON reading).
     pub fn report_for(&mut self, rule: &'static Rule, mut d: Diagnostic) {
-        let severity = self.config.severity(rule);
+        let mut severity = self.config.severity(rule);
         if severity == Severity::Off {
             return;
+        }
+        if let Some(cap) = d.severity_cap {
+            severity = severity.min(cap.max(Severity::Info));
         }
         d.rule = rule.id;
         d.severity = severity;
