@@ -4,6 +4,8 @@
 pub mod chat_tools;
 pub mod json;
 pub mod page_config;
+pub mod privacy;
+pub mod skyline;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +52,13 @@ pub static RULES: &[&Rule] = &[
     &json::duplicate_key::RULE,
     &chat_tools::too_many::RULE,
     &chat_tools::unknown_root::RULE,
+    &skyline::lazy_code_loading::RULE,
+    &skyline::renderer_options::RULE,
+    &skyline::glass_easel::RULE,
+    &skyline::navigation_style::RULE,
+    &skyline::webview_component::RULE,
+    &privacy::location_exclusive::RULE,
+    &privacy::permission_desc::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
