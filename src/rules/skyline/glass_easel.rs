@@ -43,8 +43,8 @@ struct Group {
     /// The `componentFramework` value when it is written; `None` when it is the default.
     value: Option<String>,
     scope: Scope,
-    /// Where Skyline is switched on for the first page, when in the same file and elsewhere.
-    renderer: Option<Range<usize>>,
+    /// Where Skyline is switched on for these pages, when in the same file and elsewhere.
+    renderers: Vec<Range<usize>>,
     pages: Vec<String>,
 }
 
@@ -69,13 +69,6 @@ fn check(ctx: &mut LintContext) {
         let Some((file, span, pointer)) = origin_place(ctx, cause) else {
             continue;
         };
-        if let Some(g) = groups
-            .iter_mut()
-            .find(|g| g.pointer == pointer && Arc::ptr_eq(&g.file, &file))
-        {
-            g.pages.push(p.page.path.clone());
-            continue;
-        }
         let renderer = if explicit {
             origin_place(ctx, &p.config.renderer.origin)
                 .filter(|(f, s, _)| Arc::ptr_eq(f, &file) && *s != span)
@@ -83,15 +76,28 @@ fn check(ctx: &mut LintContext) {
         } else {
             None
         };
-        groups.push(Group {
-            file,
-            span,
-            pointer,
-            value: explicit.then(|| cf.value.clone()),
-            scope: Scope::of(cause),
-            renderer,
-            pages: vec![p.page.path.clone()],
-        });
+        let at = groups
+            .iter()
+            .position(|g| g.pointer == pointer && Arc::ptr_eq(&g.file, &file));
+        let g = match at {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(Group {
+                    file,
+                    span,
+                    pointer,
+                    value: explicit.then(|| cf.value.clone()),
+                    scope: Scope::of(cause),
+                    renderers: Vec::new(),
+                    pages: Vec::new(),
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        g.pages.push(p.page.path.clone());
+        if let Some(r) = renderer.filter(|r| !g.renderers.contains(r)) {
+            g.renderers.push(r);
+        }
     }
     for g in groups {
         ctx.report(diagnostic(g));
@@ -109,11 +115,12 @@ fn diagnostic(g: Group) -> Diagnostic {
         zh: count_zh,
     } = count_pages(n);
     let verb = if n == 1 { "renders" } else { "render" };
-    let wechat = "\"renderer\" 设置为 \"skyline\"，需要同时设置 componentFramework 字段为 \"glass-easel\"";
+    let wechat =
+        "\"renderer\" 设置为 \"skyline\"，需要同时设置 componentFramework 字段为 \"glass-easel\"";
     let mut d = match &g.value {
         Some(value) => Diagnostic::new(msg!(
-            "{who_en} {verb} with Skyline, but its component framework is `{value}`; Skyline only supports `glass-easel`",
-            "{who_zh} 使用 Skyline 渲染，但组件框架为 `{value}`；Skyline 只支持 `glass-easel`"
+            "{who_en} {verb} with Skyline, but the component framework is `{value}`; Skyline only supports `glass-easel`",
+            "{who_zh}使用 Skyline 渲染，但组件框架为 `{value}`；Skyline 只支持 `glass-easel`"
         ))
         .at(&g.file, g.span.clone())
         .span_label(if n == 1 {
@@ -142,7 +149,7 @@ fn diagnostic(g: Group) -> Diagnostic {
             };
             Diagnostic::new(msg!(
                 "{who_en} {verb} with Skyline, but no `componentFramework` is set, so the default `exparser` applies; Skyline only supports `glass-easel`",
-                "{who_zh} 使用 Skyline 渲染，但没有设置 `componentFramework`，因此使用默认的 `exparser`；Skyline 只支持 `glass-easel`"
+                "{who_zh}使用 Skyline 渲染，但没有设置 `componentFramework`，因此使用默认的 `exparser`；Skyline 只支持 `glass-easel`"
             ))
             .at(&g.file, g.span.clone())
             .span_label(if n == 1 {
@@ -157,8 +164,11 @@ fn diagnostic(g: Group) -> Diagnostic {
         }
     };
     d = d.pointer(g.pointer.clone());
-    if let Some(r) = g.renderer {
-        d = d.label(r, Some(msg!("Skyline is switched on here", "此处开启了 Skyline")));
+    for r in g.renderers {
+        d = d.label(
+            r,
+            Some(msg!("Skyline is switched on here", "此处开启了 Skyline")),
+        );
     }
     d
 }

@@ -30,12 +30,15 @@ fn check(ctx: &mut LintContext) {
         return;
     };
     let n = pages.len();
-    let Msg { en: who_en, zh: who_zh } = pages_phrase(&first.page.path, n);
+    let Msg {
+        en: who_en,
+        zh: who_zh,
+    } = pages_phrase(&first.page.path, n);
     let verb = if n == 1 { "renders" } else { "render" };
     let root = app.value_span("").start;
     let mut d = Diagnostic::new(msg!(
         "{who_en} {verb} with Skyline, but app.json lacks `\"lazyCodeLoading\": \"requiredComponents\"`",
-        "{who_zh} 使用 Skyline 渲染，但 app.json 缺少 `\"lazyCodeLoading\": \"requiredComponents\"`"
+        "{who_zh}使用 Skyline 渲染，但 app.json 缺少 `\"lazyCodeLoading\": \"requiredComponents\"`"
     ))
     .at(&app.source, root..root + 1)
     .pointer("")

@@ -40,7 +40,10 @@ pub fn skyline_pages<'p>(ctx: &mut LintContext<'p>) -> Vec<SkylinePage<'p>> {
 }
 
 /// Where a setting is written, as a file and a span, when it is written somewhere.
-pub fn origin_place(ctx: &LintContext, origin: &Origin) -> Option<(Arc<SourceFile>, Range<usize>, String)> {
+pub fn origin_place(
+    ctx: &LintContext,
+    origin: &Origin,
+) -> Option<(Arc<SourceFile>, Range<usize>, String)> {
     match origin {
         Origin::Page(file, pointer) => Some((
             file.source.clone(),
@@ -55,10 +58,11 @@ pub fn origin_place(ctx: &LintContext, origin: &Origin) -> Option<(Arc<SourceFil
     }
 }
 
-/// "`a/b`" or "`a/b` and 3 more pages".
+/// The subject of a sentence: "`a/b`" or "`a/b` and 3 more pages"; in Chinese "页面 `a/b` " or
+/// "`a/b` 等 4 个页面", to be followed directly by the verb.
 pub fn pages_phrase(first: &str, total: usize) -> Msg {
     match total {
-        0 | 1 => msg!("`{first}`", "`{first}`"),
+        0 | 1 => msg!("`{first}`", "页面 `{first}` "),
         2 => msg!("`{first}` and 1 more page", "`{first}` 等 2 个页面"),
         n => {
             let more = n - 1;
@@ -67,11 +71,11 @@ pub fn pages_phrase(first: &str, total: usize) -> Msg {
     }
 }
 
-/// "1 Skyline page" / "3 Skyline pages".
+/// "1 page" / "3 pages".
 pub fn count_pages(n: usize) -> Msg {
     if n == 1 {
-        msg!("1 Skyline page", "1 个 Skyline 页面")
+        msg!("1 page", "1 个页面")
     } else {
-        msg!("{n} Skyline pages", "{n} 个 Skyline 页面")
+        msg!("{n} pages", "{n} 个页面")
     }
 }

@@ -20,7 +20,8 @@ const NAV_FIELDS: [&str; 3] = [
     "navigationBarBackgroundColor",
 ];
 
-const WECHAT: &str = "页面 \"renderer\" 为 \"skyline\"，页面配置 \"navigationStyle\" 需设置为 \"custom\"";
+const WECHAT: &str =
+    "页面 \"renderer\" 为 \"skyline\"，页面配置 \"navigationStyle\" 需设置为 \"custom\"";
 
 fn check(ctx: &mut LintContext) {
     let pages = skyline_pages(ctx);
@@ -46,7 +47,7 @@ fn check(ctx: &mut LintContext) {
             (Origin::Page(json, pointer), "default") => {
                 let mut d = Diagnostic::new(msg!(
                     "`{page}` renders with Skyline, so its `navigationStyle` must be `custom`, not `default`",
-                    "`{page}` 使用 Skyline 渲染，`navigationStyle` 必须为 `custom`，不能是 `default`"
+                    "页面 `{page}` 使用 Skyline 渲染，`navigationStyle` 必须为 `custom`，不能是 `default`"
                 ))
                 .at(&json.source, json.value_span(pointer))
                 .pointer(pointer.clone())
@@ -73,7 +74,7 @@ fn check(ctx: &mut LintContext) {
                 let pointer = format!("/{first}");
                 let mut d = Diagnostic::new(msg!(
                     "`{page}` renders with Skyline but sets navigation-bar fields, and its `navigationStyle` is not `custom`",
-                    "`{page}` 使用 Skyline 渲染，却设置了导航栏字段，而且 `navigationStyle` 不是 `custom`"
+                    "页面 `{page}` 使用 Skyline 渲染，却设置了导航栏字段，而且 `navigationStyle` 不是 `custom`"
                 ))
                 .at(&json.source, json.key_span(&pointer))
                 .pointer(pointer)
@@ -87,10 +88,7 @@ fn check(ctx: &mut LintContext) {
                 if let Origin::Page(_, sp) = origin {
                     d = d.label(
                         json.value_span(sp),
-                        Some(msg!(
-                            "`{value}` is not `custom`",
-                            "`{value}` 不是 `custom`"
-                        )),
+                        Some(msg!("`{value}` is not `custom`", "`{value}` 不是 `custom`")),
                     );
                 }
                 ctx.report(d.help(msg!(
@@ -116,7 +114,7 @@ fn check(ctx: &mut LintContext) {
         ctx.report(
             Diagnostic::new(msg!(
                 "{who_en} {verb} with Skyline but {take} `\"navigationStyle\": \"default\"` from app.json `window`; Skyline pages must use `custom`",
-                "{who_zh} 使用 Skyline 渲染，却从 app.json 的 `window` 继承了 `\"navigationStyle\": \"default\"`；Skyline 页面必须使用 `custom`"
+                "{who_zh}使用 Skyline 渲染，却从 app.json 的 `window` 继承了 `\"navigationStyle\": \"default\"`；Skyline 页面必须使用 `custom`"
             ))
             .at(&app.source, app.value_span(pointer))
             .pointer(pointer)

@@ -94,10 +94,13 @@ fn check(ctx: &mut LintContext) {
     }
     for f in findings {
         let n = f.pages.len();
-        let Msg {
-            en: who_en,
-            zh: who_zh,
-        } = pages_phrase(&f.pages[0], n);
+        let who_en = pages_phrase(&f.pages[0], n).en;
+        let first = &f.pages[0];
+        let who_zh = if n == 1 {
+            format!("Skyline 页面 `{first}` ")
+        } else {
+            format!("`{first}` 等 {n} 个 Skyline 页面")
+        };
         let name = &f.name;
         let (use_en, page_en) = if n == 1 {
             ("uses", "the Skyline page")
@@ -107,11 +110,11 @@ fn check(ctx: &mut LintContext) {
         let message = match &f.via {
             None => msg!(
                 "component `{name}` declares `\"renderer\": \"webview\"`, but {page_en} {who_en} {use_en} it",
-                "组件 `{name}` 声明了 `\"renderer\": \"webview\"`，但 Skyline 页面 {who_zh} 使用了它"
+                "组件 `{name}` 声明了 `\"renderer\": \"webview\"`，但 {who_zh}使用了它"
             ),
             Some(via) => msg!(
                 "component `{name}` declares `\"renderer\": \"webview\"`, but {page_en} {who_en} {use_en} it (through `{via}`)",
-                "组件 `{name}` 声明了 `\"renderer\": \"webview\"`，但 Skyline 页面 {who_zh} 使用了它（通过 `{via}`）"
+                "组件 `{name}` 声明了 `\"renderer\": \"webview\"`，但 {who_zh}使用了它（通过 `{via}`）"
             ),
         };
         let json = &f.json;
