@@ -1,7 +1,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{count_pages, origin_place, pages_phrase, skyline_pages};
+use super::{count_pages, origin_place, pages_phrase, skyline_pages, SkylinePage};
 use crate::diagnostic::SourceFile;
 use crate::rules::page_config::Origin;
 use crate::rules::prelude::*;
@@ -57,6 +57,9 @@ fn check(ctx: &mut LintContext) {
             continue;
         }
         let explicit = !matches!(cf.origin, Origin::Default);
+        if !explicit && written_with_wrong_type(ctx, p) {
+            continue; // schema/type: one problem, one diagnostic
+        }
         if explicit && !matches!(cf.origin, Origin::Page(..)) && cf.value != "exparser" {
             continue; // a value outside the enum in app.json: schema/enum
         }
@@ -102,6 +105,22 @@ fn check(ctx: &mut LintContext) {
     for g in groups {
         ctx.report(diagnostic(g));
     }
+}
+
+/// Whether a `componentFramework` that is not a string sits somewhere in the page's cascade.
+fn written_with_wrong_type(ctx: &LintContext, p: &SkylinePage) -> bool {
+    let app = ctx.app();
+    let key = "componentFramework";
+    let page = p
+        .config
+        .json
+        .as_ref()
+        .is_some_and(|j| j.get(&format!("/{key}")).is_some());
+    let sub = p
+        .page
+        .package
+        .is_some_and(|s| app.get(&format!("{}/{key}", s.pointer)).is_some());
+    page || sub || app.get(&format!("/{key}")).is_some()
 }
 
 fn diagnostic(g: Group) -> Diagnostic {
