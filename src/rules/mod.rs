@@ -4,6 +4,8 @@
 pub mod chat_tools;
 pub mod json;
 pub mod page_config;
+pub mod privacy;
+pub mod skyline;
 pub mod version;
 
 use std::collections::HashMap;
@@ -58,6 +60,13 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::unknown_scope::RULE,
     &chat_tools::base_library::RULE,
     &chat_tools::skyline_ab_test::RULE,
+    &skyline::lazy_code_loading::RULE,
+    &skyline::renderer_options::RULE,
+    &skyline::glass_easel::RULE,
+    &skyline::navigation_style::RULE,
+    &skyline::webview_component::RULE,
+    &privacy::location_exclusive::RULE,
+    &privacy::permission_desc::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {

@@ -1,0 +1,3 @@
+//! Privacy declarations: `requiredPrivateInfos` and `permission`.
+pub mod location_exclusive;
+pub mod permission_desc;
