@@ -1,9 +1,12 @@
 //! The rule registry and the context rules run in. A rule lives in one file with its
 //! documentation beside it (`name.md`); rules never print and never decide their severity.
 
+pub mod app;
 pub mod chat_tools;
 pub mod json;
 pub mod page_config;
+pub mod schema;
+pub mod subpackages;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -48,8 +51,22 @@ pub fn reported_elsewhere(_: &mut LintContext) {}
 pub static RULES: &[&Rule] = &[
     &json::syntax::RULE,
     &json::duplicate_key::RULE,
+    &schema::r#type::RULE,
+    &schema::required::RULE,
+    &schema::unknown_key::RULE,
+    &schema::r#enum::RULE,
     &chat_tools::too_many::RULE,
     &chat_tools::unknown_root::RULE,
+    &subpackages::too_many::RULE,
+    &subpackages::both_spellings::RULE,
+    &subpackages::invalid_root::RULE,
+    &subpackages::duplicate_root::RULE,
+    &subpackages::nested_root::RULE,
+    &subpackages::root_not_dir::RULE,
+    &subpackages::duplicate_page::RULE,
+    &subpackages::missing_page::RULE,
+    &subpackages::main_page_inside::RULE,
+    &app::entry_page_path::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
