@@ -31,6 +31,14 @@ fn check(ctx: &mut LintContext) {
         .find_map(|ext| without_slash.strip_suffix(ext))
         .unwrap_or(without_slash);
     let fixed = pages.iter().find(|p| p.as_str() == without_ext);
+    // A subpackage page written relative to its root, as a chat tool's entryPagePath is.
+    let in_subpackage = model.subpackages.iter().find_map(|s| {
+        s.pages
+            .iter()
+            .any(|p| p.path.trim_start_matches('/') == without_ext)
+            .then(|| s.page_path(without_ext))
+            .flatten()
+    });
     let help = match fixed {
         Some(p) if entry.contains('?') => msg!(
             "write `{p}`: `entryPagePath` takes a page path without a query string",
@@ -44,6 +52,13 @@ fn check(ctx: &mut LintContext) {
             "write `{p}`: pages are named without a file extension",
             "请写成 `{p}`：页面路径不带文件扩展名"
         ),
+        None if in_subpackage.is_some() => {
+            let full = in_subpackage.unwrap_or_default();
+            msg!(
+                "write `{full}`: the app-level `entryPagePath` names a subpackage page with its root (unlike a chat tool's `entryPagePath`, which is relative to the root)",
+                "请写成 `{full}`：app 级 `entryPagePath` 中的分包页面要带上分包根目录（聊天工具的 `entryPagePath` 则相对于分包根目录）"
+            )
+        }
         None => match closest(without_ext, pages.iter().map(String::as_str)) {
             Some(best) => msg!(
                 "did you mean `{best}`? WeChat rejects the project with `{WECHAT}`",

@@ -59,7 +59,13 @@ fn check(ctx: &mut LintContext) {
             )
         };
         let wechat = format!("{list}[{i}][\"root\"] 字段需为 目录");
-        let mut help = if is_submodule(project, root) {
+        let nearest = nearest_folder(&path, root);
+        let mut help = if let Some(near) = nearest {
+            msg!(
+                "did you mean `{near}`? That folder exists (WeChat: `{wechat}`)",
+                "是否应为 `{near}`？存在这个目录（微信：`{wechat}`）"
+            )
+        } else if is_submodule(project, root) {
             msg!(
                 "`{root}` is a git submodule that is not checked out: run `git submodule update --init` (WeChat: `{wechat}`)",
                 "`{root}` 是尚未检出的 git 子模块：请运行 `git submodule update --init`（微信：`{wechat}`）"
@@ -81,4 +87,23 @@ fn check(ctx: &mut LintContext) {
             .help(help);
         ctx.report(d);
     }
+}
+
+/// An existing folder beside where the root should be whose name is close to it
+/// (`packageChatTools` for `packageChatTool`), as the root should then be written.
+fn nearest_folder(path: &std::path::Path, root: &str) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let siblings: Vec<String> = std::fs::read_dir(path.parent()?)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .collect();
+    let best = siblings
+        .iter()
+        .find(|s| s.eq_ignore_ascii_case(name))
+        .map(String::as_str)
+        .or_else(|| closest(name, siblings.iter().map(String::as_str)))?;
+    let prefix = root.strip_suffix(name)?;
+    Some(format!("{prefix}{best}"))
 }
