@@ -10,12 +10,12 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Msg;
 use crate::json::escape_token;
 use crate::msg;
 use crate::rules::schema as rules;
 use crate::rules::{closest, edit_distance, LintContext};
-use crate::diagnostic::Diagnostic;
 
 /// The published schema (`schemas/app.schema.json`), as embedded.
 pub const APP_SCHEMA: &str = include_str!("../schemas/app.schema.json");
@@ -70,10 +70,7 @@ fn report(ctx: &mut LintContext, error: &ValidationError) {
             );
             if expected == [JsonType::Array] && instance.is_string() {
                 let s = instance.as_str().unwrap_or_default();
-                help = msg!(
-                    "wrap it in a list: `[\"{s}\"]`",
-                    "请写成数组：`[\"{s}\"]`"
-                );
+                help = msg!("wrap it in a list: `[\"{s}\"]`", "请写成数组：`[\"{s}\"]`");
             } else if expected == [JsonType::Boolean]
                 && matches!(instance.as_str(), Some("true" | "false"))
             {
@@ -104,7 +101,10 @@ fn report(ctx: &mut LintContext, error: &ValidationError) {
             let what = required_help(in_chat_tool, key);
             let help = if in_chat_tool {
                 Msg::new(
-                    format!("{}; WeChat rejects the upload (`{child} 不能为空`)", what.en),
+                    format!(
+                        "{}; WeChat rejects the upload (`{child} 不能为空`)",
+                        what.en
+                    ),
                     format!("{}；微信会拒绝上传（`{child} 不能为空`）", what.zh),
                 )
             } else {
@@ -156,10 +156,7 @@ fn report(ctx: &mut LintContext, error: &ValidationError) {
                 ))
                 .at(&app.source, app.key_span(&key_pointer))
                 .pointer(key_pointer.clone())
-                .span_label(msg!(
-                    "WeChat does not know this key",
-                    "微信不认识这个字段"
-                ))
+                .span_label(msg!("WeChat does not know this key", "微信不认识这个字段"))
                 .help(help);
                 ctx.report_for(&rules::unknown_key::RULE, d);
             }

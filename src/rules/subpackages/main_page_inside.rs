@@ -18,9 +18,11 @@ fn check(ctx: &mut LintContext) {
     let list = wechat_list(model);
     for (k, page) in model.pages.iter().enumerate() {
         let path = page.path.trim_start_matches('/');
-        let Some(sub) = model.subpackages.iter().find(|s| {
-            checkable_root(s).is_some_and(|r| path.starts_with(&with_slash(r)))
-        }) else {
+        let Some(sub) = model
+            .subpackages
+            .iter()
+            .find(|s| checkable_root(s).is_some_and(|r| path.starts_with(&with_slash(r))))
+        else {
             continue;
         };
         let i = sub.index;

@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
 fn plain(path: &str) -> bool {
     !path.is_empty()
         && !path.contains('\\')
-        && path.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+        && path
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
 }
 
 struct Place<'a> {
@@ -78,18 +80,24 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
     let app = ctx.app();
     let project = ctx.project;
     let path = &place.path;
-    let files = missing
-        .iter()
-        .map(|f| format!("`{f}`"))
-        .collect::<Vec<_>>();
-    let (files_en, files_zh) = (files.join(" and "), files.join(" 和 "));
+    let shown = |or: &str| -> Vec<String> {
+        missing
+            .iter()
+            .map(|f| match f.strip_suffix(" (or .ts)") {
+                Some(js) => format!("`{js}`{or}"),
+                None => format!("`{f}`"),
+            })
+            .collect()
+    };
+    let files_en = shown(" (or `.ts`)").join(" and ");
+    let files_zh = shown("（或 `.ts`）").join(" 和 ");
     let first = missing[0].split(' ').next().unwrap_or_default();
     let index = place.pointer_suffix();
     let wechat = format!("未找到 {}{index} 对应的 {first} 文件", place.list);
     let exists = |rel: &str| project.path(rel).is_file();
-    let root_empty = place.root.is_some_and(|r| {
-        std::fs::read_dir(project.path(r)).is_ok_and(|mut d| d.next().is_none())
-    });
+    let root_empty = place
+        .root
+        .is_some_and(|r| std::fs::read_dir(project.path(r)).is_ok_and(|mut d| d.next().is_none()));
     let help = if exists(&format!("{path}/index.wxml")) {
         let page = &place.page.path;
         msg!(
@@ -127,7 +135,10 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
     .at(&app.source, app.value_span(&place.page.pointer))
     .pointer(place.page.pointer.clone())
     .span_label(if missing.len() > 1 {
-        msg!("no .wxml and no .js for this page", "这个页面没有 .wxml 和 .js")
+        msg!(
+            "no .wxml and no .js for this page",
+            "这个页面没有 .wxml 和 .js"
+        )
     } else if first.ends_with(".wxml") {
         msg!("no .wxml for this page", "这个页面没有 .wxml")
     } else {

@@ -77,8 +77,10 @@ fn check(ctx: &mut LintContext) {
             )
         };
         if n > 0 {
-            help.en.push_str(&format!("; its {n} page(s) are checked once it exists"));
-            help.zh.push_str(&format!("；目录存在后才会检查其中的 {n} 个页面"));
+            help.en
+                .push_str(&format!("; its {n} page(s) are checked once it exists"));
+            help.zh
+                .push_str(&format!("；目录存在后才会检查其中的 {n} 个页面"));
         }
         let d = Diagnostic::new(message)
             .at(&app.source, app.value_span(&pointer))
@@ -103,7 +105,13 @@ fn nearest_folder(path: &std::path::Path, root: &str) -> Option<String> {
         .iter()
         .find(|s| s.eq_ignore_ascii_case(name))
         .map(String::as_str)
-        .or_else(|| closest(name, siblings.iter().map(String::as_str)))?;
+        .or_else(|| {
+            // A typo, not a different folder: at most 2 edits, and few for the length.
+            closest(name, siblings.iter().map(String::as_str)).filter(|s| {
+                let d = crate::rules::edit_distance(name, s);
+                d <= 2 && 4 * d <= name.chars().count()
+            })
+        })?;
     let prefix = root.strip_suffix(name)?;
     Some(format!("{prefix}{best}"))
 }

@@ -3,10 +3,7 @@ use crate::rules::prelude::*;
 pub static RULE: Rule = Rule {
     id: "subpackages/too-many",
     default_severity: Severity::Error,
-    summary: (
-        "More than 100 subpackages",
-        "分包数量超过 100 个",
-    ),
+    summary: ("More than 100 subpackages", "分包数量超过 100 个"),
     docs: include_str!("too_many.md"),
     check,
 };
@@ -20,7 +17,11 @@ fn check(ctx: &mut LintContext) {
         return;
     };
     let list_pointer = format!("/{key}");
-    let Some(n) = app.get(&list_pointer).and_then(|v| v.as_array()).map(Vec::len) else {
+    let Some(n) = app
+        .get(&list_pointer)
+        .and_then(|v| v.as_array())
+        .map(Vec::len)
+    else {
         return; // schema/type
     };
     if n <= LIMIT {
