@@ -123,3 +123,27 @@ pub fn is_submodule(project: &Project, root: &str) -> bool {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_as_wechat_checks_them() {
+        for bad in [
+            "", "/pkg", "./pkg", ".pkg", " pkg", "a\\b", "a//b", "../pkg", "a/../b", "a/..",
+            "__APP__", "__APP__/",
+        ] {
+            assert!(root_problem(bad).is_some(), "{bad:?} should be invalid");
+        }
+        for good in ["pkg", "pkg/", "a/b", "a.b", "pkg..x", "__APP__x"] {
+            assert!(root_problem(good).is_none(), "{good:?} should be valid");
+        }
+    }
+
+    #[test]
+    fn roots_compare_with_a_trailing_slash() {
+        assert_eq!(with_slash("pkg"), with_slash("pkg/"));
+        assert!(!with_slash("pkg2").starts_with(&with_slash("pkg")));
+    }
+}
