@@ -233,9 +233,10 @@ fn report_enum(ctx: &mut LintContext, pointer: &str, instance: &Value, allowed: 
         .as_str()
         .and_then(|s| closest(s, strings.iter().copied()))
     {
+        let (all_en, all_zh) = (shown.join(", "), shown.join("、"));
         msg!(
-            "did you mean `{best}`? Allowed: {list_en}",
-            "是否应为 `{best}`？允许的值：{list_zh}"
+            "did you mean `{best}`? Allowed: {all_en}",
+            "是否应为 `{best}`？允许的值：{all_zh}"
         )
     } else if is_lazy {
         msg!(

@@ -18,6 +18,7 @@ fn check(ctx: &mut LintContext) {
     let app = ctx.app();
     let model = ctx.model();
     let list = wechat_list(model);
+    let key = model.subpackages_key.unwrap_or("subPackages");
     for sub in &model.subpackages {
         let i = sub.index;
         let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -28,8 +29,8 @@ fn check(ctx: &mut LintContext) {
             };
             let path = &page.path;
             let d = Diagnostic::new(msg!(
-                "page `{path}` is listed twice in {list}[{i}]",
-                "页面 `{path}` 在 {list}[{i}] 中重复列出"
+                "page `{path}` is listed twice in `{key}[{i}]`",
+                "页面 `{path}` 在 `{key}[{i}]` 中重复列出"
             ))
             .at(&app.source, app.value_span(&page.pointer))
             .pointer(page.pointer.clone())

@@ -18,6 +18,7 @@ fn check(ctx: &mut LintContext) {
     let app = ctx.app();
     let model = ctx.model();
     let list = wechat_list(model);
+    let key = model.subpackages_key.unwrap_or("subPackages");
     let mut roots: HashMap<String, usize> = HashMap::new();
     let mut names: HashMap<&str, usize> = HashMap::new();
     for (pos, sub) in model.subpackages.iter().enumerate() {
@@ -28,8 +29,8 @@ fn check(ctx: &mut LintContext) {
                 let j = other.index;
                 let pointer = format!("{}/root", sub.pointer);
                 let d = Diagnostic::new(msg!(
-                    "{list}[{i}] has the same root as {list}[{j}]: `{root}`",
-                    "{list}[{i}] 与 {list}[{j}] 的 root 相同：`{root}`"
+                    "`{key}[{i}]` has the same root as `{key}[{j}]`: `{root}`",
+                    "`{key}[{i}]` 与 `{key}[{j}]` 的 root 相同：`{root}`"
                 ))
                 .at(&app.source, app.value_span(&pointer))
                 .pointer(pointer)
@@ -53,8 +54,8 @@ fn check(ctx: &mut LintContext) {
                 let j = other.index;
                 let pointer = format!("{}/name", sub.pointer);
                 let d = Diagnostic::new(msg!(
-                    "{list}[{i}] has the same name as {list}[{j}]: `{name}`",
-                    "{list}[{i}] 与 {list}[{j}] 的 name 相同：`{name}`"
+                    "`{key}[{i}]` has the same name as `{key}[{j}]`: `{name}`",
+                    "`{key}[{i}]` 与 `{key}[{j}]` 的 name 相同：`{name}`"
                 ))
                 .at(&app.source, app.value_span(&pointer))
                 .pointer(pointer)

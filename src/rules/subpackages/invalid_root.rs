@@ -16,14 +16,15 @@ fn check(ctx: &mut LintContext) {
     let app = ctx.app();
     let model = ctx.model();
     let list = wechat_list(model);
+    let key = model.subpackages_key.unwrap_or("subPackages");
     for sub in &model.subpackages {
         let i = sub.index;
         if let Some(root) = sub.root.as_deref() {
             if let Some((what, fix)) = root_problem(root) {
                 let pointer = format!("{}/root", sub.pointer);
                 let d = Diagnostic::new(Msg::new(
-                    format!("the root of {list}[{i}] {}: `{root}`", what.en),
-                    format!("{list}[{i}] 的 root {}：`{root}`", what.zh),
+                    format!("the root of `{key}[{i}]` {}: `{root}`", what.en),
+                    format!("`{key}[{i}]` 的 root {}：`{root}`", what.zh),
                 ))
                 .at(&app.source, app.value_span(&pointer))
                 .pointer(pointer)
@@ -35,8 +36,8 @@ fn check(ctx: &mut LintContext) {
         if sub.name.as_deref() == Some("__APP__") {
             let pointer = format!("{}/name", sub.pointer);
             let d = Diagnostic::new(msg!(
-                "the name of {list}[{i}] is `__APP__`, WeChat's reserved name for the main package",
-                "{list}[{i}] 的 name 是 `__APP__`，这是微信为主包保留的名字"
+                "the name of `{key}[{i}]` is `__APP__`, WeChat's reserved name for the main package",
+                "`{key}[{i}]` 的 name 是 `__APP__`，这是微信为主包保留的名字"
             ))
             .at(&app.source, app.value_span(&pointer))
             .pointer(pointer)

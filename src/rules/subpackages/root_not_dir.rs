@@ -63,7 +63,7 @@ fn check(ctx: &mut LintContext) {
         let mut help = if let Some(near) = nearest {
             msg!(
                 "did you mean `{near}`? That folder exists (WeChat: `{wechat}`)",
-                "是否应为 `{near}`？存在这个目录（微信：`{wechat}`）"
+                "是否应为 `{near}`？已有这个目录（微信：`{wechat}`）"
             )
         } else if is_submodule(project, root) {
             msg!(
