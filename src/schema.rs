@@ -330,7 +330,7 @@ pub fn readable(pointer: &str) -> String {
 
 fn type_name(t: JsonType) -> (&'static str, &'static str) {
     match t {
-        JsonType::Null => ("null", "null"),
+        JsonType::Null => ("null", "空值（null）"),
         JsonType::Boolean => ("a boolean", "布尔值"),
         JsonType::Integer => ("an integer", "整数"),
         JsonType::Number => ("a number", "数字"),
