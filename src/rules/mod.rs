@@ -1,11 +1,14 @@
 //! The rule registry and the context rules run in. A rule lives in one file with its
 //! documentation beside it (`name.md`); rules never print and never decide their severity.
 
+pub mod app;
 pub mod chat_tools;
 pub mod json;
 pub mod page_config;
 pub mod privacy;
+pub mod schema;
 pub mod skyline;
+pub mod subpackages;
 pub mod version;
 
 use std::collections::HashMap;
@@ -51,6 +54,10 @@ pub fn reported_elsewhere(_: &mut LintContext) {}
 pub static RULES: &[&Rule] = &[
     &json::syntax::RULE,
     &json::duplicate_key::RULE,
+    &schema::r#type::RULE,
+    &schema::required::RULE,
+    &schema::unknown_key::RULE,
+    &schema::r#enum::RULE,
     &chat_tools::too_many::RULE,
     &chat_tools::unknown_root::RULE,
     &chat_tools::not_independent::RULE,
@@ -60,6 +67,16 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::unknown_scope::RULE,
     &chat_tools::base_library::RULE,
     &chat_tools::skyline_ab_test::RULE,
+    &subpackages::too_many::RULE,
+    &subpackages::both_spellings::RULE,
+    &subpackages::invalid_root::RULE,
+    &subpackages::duplicate_root::RULE,
+    &subpackages::nested_root::RULE,
+    &subpackages::root_not_dir::RULE,
+    &subpackages::duplicate_page::RULE,
+    &subpackages::missing_page::RULE,
+    &subpackages::main_page_inside::RULE,
+    &app::entry_page_path::RULE,
     &skyline::lazy_code_loading::RULE,
     &skyline::renderer_options::RULE,
     &skyline::glass_easel::RULE,

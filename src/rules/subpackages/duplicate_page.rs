@@ -1,0 +1,49 @@
+use std::collections::HashMap;
+
+use super::wechat_list;
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    id: "subpackages/duplicate-page",
+    default_severity: Severity::Error,
+    summary: (
+        "A page is listed twice in one subpackage",
+        "同一分包中的页面重复列出",
+    ),
+    docs: include_str!("duplicate_page.md"),
+    check,
+};
+
+fn check(ctx: &mut LintContext) {
+    let app = ctx.app();
+    let model = ctx.model();
+    let list = wechat_list(model);
+    let key = model.subpackages_key.unwrap_or("subPackages");
+    for sub in &model.subpackages {
+        let i = sub.index;
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for page in &sub.pages {
+            let Some(first) = seen.get(page.path.as_str()) else {
+                seen.insert(&page.path, &page.pointer);
+                continue;
+            };
+            let path = &page.path;
+            let d = Diagnostic::new(msg!(
+                "page `{path}` is listed twice in `{key}[{i}]`",
+                "页面 `{path}` 在 `{key}[{i}]` 中重复列出"
+            ))
+            .at(&app.source, app.value_span(&page.pointer))
+            .pointer(page.pointer.clone())
+            .span_label(msg!("listed again", "重复列出"))
+            .label(
+                app.value_span(first),
+                Some(msg!("first listed here", "首次列出于此")),
+            )
+            .help(msg!(
+                "remove one of the two; WeChat rejects it with `\"{path}\" 在 {list}[{i}] 中重复`",
+                "删除其中一个；微信会报错 `\"{path}\" 在 {list}[{i}] 中重复`"
+            ));
+            ctx.report(d);
+        }
+    }
+}
