@@ -7,7 +7,10 @@ use crate::rules::{LintContext, RULES};
 
 pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
     let mut ctx = LintContext::new(project, config);
-    if let Some(cfg) = &project.config {
+    for cfg in [&project.config, &project.private_config]
+        .into_iter()
+        .flatten()
+    {
         ctx.report_read_issues(cfg);
     }
     ctx.report_read_issues(&project.app);

@@ -15,6 +15,8 @@ use crate::json::{JsonFile, ReadError};
 use crate::msg;
 
 pub const PROJECT_CONFIG: &str = "project.config.json";
+/// The developer tools' per-developer settings; its keys override project.config.json's.
+pub const PROJECT_PRIVATE_CONFIG: &str = "project.private.config.json";
 pub const APP_JSON: &str = "app.json";
 
 /// A mini program project ready to lint.
@@ -24,6 +26,8 @@ pub struct Project {
     pub dir: PathBuf,
     /// project.config.json, when there is one.
     pub config: Option<JsonFile>,
+    /// project.private.config.json beside it, when there is one.
+    pub private_config: Option<JsonFile>,
     /// The miniprogramRoot folder: app.json and every page path are relative to it.
     pub mp_root: PathBuf,
     pub app: JsonFile,
@@ -211,11 +215,16 @@ impl Project {
         app_path: &Path,
     ) -> Result<Project, LoadError> {
         let app = read_json(app_path)?;
-        let settings = config
+        let private_config = config
             .as_ref()
-            .and_then(|c| c.value.as_ref())
-            .map(Settings::from_config)
-            .unwrap_or_default();
+            .and_then(|c| c.source.path.parent())
+            .map(|d| d.join(PROJECT_PRIVATE_CONFIG))
+            .filter(|p| p.is_file())
+            .and_then(|p| JsonFile::read(&p).ok());
+        let settings = Settings::from_config(&merged_config(
+            config.as_ref().and_then(|c| c.value.as_ref()),
+            private_config.as_ref().and_then(|c| c.value.as_ref()),
+        ));
         let model = app
             .value
             .as_ref()
@@ -224,11 +233,22 @@ impl Project {
         Ok(Project {
             dir,
             config,
+            private_config,
             mp_root,
             app,
             model,
             settings,
         })
+    }
+
+    /// The project configuration file that decides a setting (`/libVersion`,
+    /// `/setting/useCompilerPlugins`): project.private.config.json overrides project.config.json,
+    /// as in WeChat's developer tools.
+    pub fn config_for(&self, pointer: &str) -> Option<(&JsonFile, &Value)> {
+        [&self.private_config, &self.config]
+            .into_iter()
+            .flatten()
+            .find_map(|f| f.get(pointer).map(|v| (f, v)))
     }
 
     /// A path relative to miniprogramRoot, on disk.
@@ -270,6 +290,28 @@ fn read_json(path: &Path) -> Result<JsonFile, LoadError> {
             format!("无法读取 `{shown}`：{}", why.zh),
         ))
     })
+}
+
+/// project.config.json with project.private.config.json's keys on top (`setting` merged key by
+/// key, other keys replaced).
+fn merged_config(public: Option<&Value>, private: Option<&Value>) -> Value {
+    let mut merged = public.cloned().unwrap_or(Value::Object(Default::default()));
+    let (Some(Value::Object(m)), Some(Value::Object(p))) = (Some(&mut merged), private) else {
+        return merged;
+    };
+    for (k, v) in p {
+        match (m.get_mut(k), v) {
+            (Some(Value::Object(mine)), Value::Object(theirs)) if k == "setting" => {
+                for (sk, sv) in theirs {
+                    mine.insert(sk.clone(), sv.clone());
+                }
+            }
+            _ => {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    merged
 }
 
 fn resolve_mp_root(project_dir: &Path, config: &JsonFile) -> PathBuf {

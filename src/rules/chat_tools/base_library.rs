@@ -26,9 +26,9 @@ fn check(ctx: &mut LintContext) {
     let min = Version::parse(MIN_BASE_LIBRARY).expect("valid constant");
     let open_end = Version::parse(OPEN_SDK_END).expect("valid constant");
 
-    if let Some(config) = &ctx.project.config {
-        if let Some(v) = config
-            .get("/libVersion")
+    // project.private.config.json's libVersion wins over project.config.json's, as in the tools.
+    if let Some((config, value)) = ctx.project.config_for("/libVersion") {
+        if let Some(v) = Some(value)
             .and_then(Value::as_str)
             .and_then(|s| Version::parse(s).map(|v| (s, v)))
             .filter(|(_, v)| *v < min)
