@@ -2,6 +2,7 @@
 //! documentation beside it (`name.md`); rules never print and never decide their severity.
 
 pub mod chat_tools;
+pub mod code;
 pub mod json;
 pub mod page_config;
 
@@ -50,6 +51,20 @@ pub static RULES: &[&Rule] = &[
     &json::duplicate_key::RULE,
     &chat_tools::too_many::RULE,
     &chat_tools::unknown_root::RULE,
+    // Code of the chat-tool package (src/rules/code/). Catalogue order: scope-mismatch belongs
+    // after chat-tools/unknown-scope, code/syntax before the code rules, the skyline and privacy
+    // rules in their sections.
+    &code::scope_mismatch::RULE,
+    &code::syntax::RULE,
+    &code::forbidden_api::RULE,
+    &code::forbidden_component::RULE,
+    &code::share_handler::RULE,
+    &code::navigate_outside::RULE,
+    &code::outside_reference::RULE,
+    &code::global_component::RULE,
+    &code::api_arguments::RULE,
+    &code::unsupported_component::RULE,
+    &code::undeclared_location_api::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
@@ -63,6 +78,8 @@ pub struct LintContext<'p> {
     rule: Option<&'static Rule>,
     diagnostics: Vec<Diagnostic>,
     json_cache: HashMap<PathBuf, Option<Arc<JsonFile>>>,
+    /// The chat-tool package's code, scanned once on first use (`package_code`).
+    package_code: Option<Option<Arc<crate::code::PackageCode>>>,
 }
 
 impl<'p> LintContext<'p> {
@@ -73,6 +90,7 @@ impl<'p> LintContext<'p> {
             rule: None,
             diagnostics: Vec::new(),
             json_cache: HashMap::new(),
+            package_code: None,
         }
     }
 
@@ -167,6 +185,17 @@ impl<'p> LintContext<'p> {
     pub fn page_json(&mut self, page: &str) -> Option<Arc<JsonFile>> {
         let path = self.project.path(&format!("{page}.json"));
         self.json(&path)
+    }
+
+    /// The chat-tool package's code (JS/TS, WXML, WXSS, page and component .json), scanned and
+    /// parsed once per run and shared by the code rules. `None` without a chat-tool package.
+    pub fn package_code(&mut self) -> Option<Arc<crate::code::PackageCode>> {
+        if let Some(code) = &self.package_code {
+            return code.clone();
+        }
+        let code = crate::code::scan(self).map(Arc::new);
+        self.package_code = Some(code.clone());
+        code
     }
 
     pub(crate) fn run_rule(&mut self, rule: &'static Rule) {
