@@ -233,7 +233,9 @@ fn lit(e: &Expression, depth: usize) -> Lit {
             for p in &o.properties {
                 match p {
                     ObjectPropertyKind::ObjectProperty(p) => match p.key.static_name() {
-                        Some(key) if !p.computed || matches!(p.key, PropertyKey::StringLiteral(_)) => {
+                        Some(key)
+                            if !p.computed || matches!(p.key, PropertyKey::StringLiteral(_)) =>
+                        {
                             obj.props.push(Prop {
                                 key: key.to_string(),
                                 key_span: range(p.key.span()),
@@ -431,7 +433,13 @@ async function f() {
             ]
         );
         assert_eq!(&src[f.calls[0].span.clone()], "wx.navigateToMiniProgram");
-        let url = f.calls[3].arg.as_ref().unwrap().as_object().unwrap().get("url");
+        let url = f.calls[3]
+            .arg
+            .as_ref()
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .get("url");
         assert_eq!(url.unwrap().value.as_str(), Some("/pkg/a"));
         assert_eq!(f.imports[0].spec, TARO);
         assert!(f.syntax.is_none());

@@ -316,7 +316,7 @@ pub fn css_imports(text: &str) -> Vec<(String, Range<usize>)> {
                 match b.get(k) {
                     Some(&q @ (b'"' | b'\'')) => {
                         let end = text[k + 1..]
-                            .find(|c: char| c == q as char || c == '\n')
+                            .find([q as char, '\n'])
                             .map_or(b.len(), |p| k + 1 + p);
                         out.push((text[k + 1..end].to_string(), k..(end + 1).min(b.len())));
                         i = end + 1;

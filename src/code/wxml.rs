@@ -51,6 +51,13 @@ fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.') || b >= 0x80
 }
 
+/// Whether an attribute name ends at `i`: whitespace, `=`, `>`, `<` or `/>`.
+fn ends_name(b: &[u8], i: usize) -> bool {
+    b[i].is_ascii_whitespace()
+        || matches!(b[i], b'=' | b'>' | b'<')
+        || (b[i] == b'/' && b.get(i + 1) == Some(&b'>'))
+}
+
 /// Find `needle` at or after `from`; the end of the text when absent.
 fn find(text: &[u8], from: usize, needle: &[u8]) -> usize {
     if from >= text.len() {
@@ -122,11 +129,7 @@ fn start_tag(text: &str, start: usize) -> (Element, usize, bool) {
         }
         // An attribute name: up to whitespace, `=`, `>` or `/>`.
         let name_start = i;
-        while i < b.len()
-            && !b[i].is_ascii_whitespace()
-            && !matches!(b[i], b'=' | b'>' | b'<')
-            && !(b[i] == b'/' && b.get(i + 1) == Some(&b'>'))
-        {
+        while i < b.len() && !ends_name(b, i) {
             i += 1;
         }
         if i == name_start {
@@ -221,7 +224,16 @@ mod tests {
 
     #[test]
     fn survives_garbage() {
-        for text in ["<", "<a", "<a b=", "<a b=\"", "<a {{", "<!--", "<a b='{{'>", "<wxs>"] {
+        for text in [
+            "<",
+            "<a",
+            "<a b=",
+            "<a b=\"",
+            "<a {{",
+            "<!--",
+            "<a b='{{'>",
+            "<wxs>",
+        ] {
             let _ = parse(text);
         }
         assert_eq!(parse("<a b=\"x\" <c>").len(), 2);

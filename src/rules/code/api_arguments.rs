@@ -88,7 +88,10 @@ fn check(ctx: &mut LintContext) {
                         }
                     }
                     if let Some(p) = obj.get("isUpdatableMessage") {
-                        if matches!(p.value.kind, LitKind::Bool(true)) && !obj.open && obj.get("activityId").is_none() {
+                        if matches!(p.value.kind, LitKind::Bool(true))
+                            && !obj.open
+                            && obj.get("activityId").is_none()
+                        {
                             found.push((
                                 p.key_span.clone(),
                                 msg!("`isUpdatableMessage: true` without `activityId`", "`isUpdatableMessage: true` 但没有 `activityId`"),
@@ -115,12 +118,26 @@ fn check(ctx: &mut LintContext) {
                     }
                     if let Some(url) = obj.get("url") {
                         if let Some(text) = url.value.as_str() {
-                            // Relative to the file, to miniprogramRoot or to the package: any
-                            // reading that lands inside is accepted.
-                            let rel = text.trim_start_matches('/');
-                            let outside = url_outside(project, &code, &file.source.path, text)
-                                && url_outside(project, &code, &file.source.path, &format!("/{rel}"))
-                                && url_outside(project, &code, &file.source.path, &format!("/{root}/{rel}"));
+                            // `/x` is from miniprogramRoot; otherwise any reading (relative
+                            // to the file, to miniprogramRoot, to the package) that lands
+                            // inside is accepted.
+                            let outside = if text.starts_with('/') {
+                                url_outside(project, &code, &file.source.path, text)
+                            } else {
+                                url_outside(project, &code, &file.source.path, text)
+                                    && url_outside(
+                                        project,
+                                        &code,
+                                        &file.source.path,
+                                        &format!("/{text}"),
+                                    )
+                                    && url_outside(
+                                        project,
+                                        &code,
+                                        &file.source.path,
+                                        &format!("/{root}/{text}"),
+                                    )
+                            };
                             if outside {
                                 found.push((
                                     url.value.span.clone(),

@@ -64,7 +64,10 @@ pub const API_SCOPES: &[(&str, &str)] = &[
     ("startLocationUpdate", "scope.userLocation"),
     ("chooseLocation", "scope.userLocation"),
     ("getFuzzyLocation", "scope.userFuzzyLocation"),
-    ("startLocationUpdateBackground", "scope.userLocationBackground"),
+    (
+        "startLocationUpdateBackground",
+        "scope.userLocationBackground",
+    ),
     ("startRecord", "scope.record"),
     ("joinVoIPChat", "scope.record"),
     ("getRecorderManager", "scope.record"),

@@ -63,7 +63,11 @@ fn check(ctx: &mut LintContext) {
     }
     for file in code.own_wxml() {
         for el in &file.elements {
-            if el.name != "navigator" || el.attr("target").is_some_and(|t| t.static_value() == Some("miniProgram")) {
+            if el.name != "navigator"
+                || el
+                    .attr("target")
+                    .is_some_and(|t| t.static_value() == Some("miniProgram"))
+            {
                 continue;
             }
             let open_type = match el.attr("open-type") {
