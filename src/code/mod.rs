@@ -13,7 +13,7 @@
 pub mod js;
 pub mod wxml;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -39,6 +39,8 @@ pub struct PackageCode {
     pub wxss: Vec<WxssFile>,
     /// Page and component `.json` files (a `.json` beside a `.wxml`).
     pub configs: Vec<ConfigFile>,
+    /// `configs` by base path.
+    config_index: HashMap<PathBuf, usize>,
     /// The chat-tool pages, as paths without extension.
     pub pages: HashSet<PathBuf>,
 }
@@ -98,7 +100,7 @@ impl PackageCode {
 
     /// The page or component `.json` beside a `.wxml`/`.js` base path.
     pub fn config(&self, base: &Path) -> Option<&ConfigFile> {
-        self.configs.iter().find(|c| c.base == base)
+        self.config_index.get(base).map(|&i| &self.configs[i])
     }
 
     pub fn is_page(&self, base: &Path) -> bool {
@@ -146,7 +148,9 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
         return None;
     }
     let dir = normalize(&project.path(&root));
-    if !dir.is_dir() {
+    // A root that climbs out of miniprogramRoot is `subpackages/invalid-root`'s: never read it.
+    let mp_root = normalize(&project.mp_root);
+    if dir == mp_root || !dir.starts_with(&mp_root) || !dir.is_dir() {
         return None;
     }
     let pages = package
@@ -162,6 +166,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
         wxml: Vec::new(),
         wxss: Vec::new(),
         configs: Vec::new(),
+        config_index: HashMap::new(),
         pages,
     };
     let project_dir = project
@@ -269,6 +274,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
                     .collect()
             })
             .unwrap_or_default();
+        code.config_index.insert(base.clone(), code.configs.len());
         code.configs.push(ConfigFile {
             json,
             base,
