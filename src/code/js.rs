@@ -27,6 +27,8 @@ pub enum LitKind {
     Bool(bool),
     Null,
     Object(LitObject),
+    /// A string whose start is known: `` `/pages/a?id=${id}` `` or `'/pages/a?id=' + id`.
+    Prefix(String),
     /// Anything else: known only at run time.
     Dynamic,
 }
@@ -65,7 +67,17 @@ impl Lit {
         }
     }
     pub fn is_dynamic(&self) -> bool {
-        matches!(self.kind, LitKind::Dynamic)
+        matches!(self.kind, LitKind::Dynamic | LitKind::Prefix(_))
+    }
+
+    /// The path part of a url when it is known: the whole literal, or a known prefix that
+    /// already reaches the query (`?`) or fragment (`#`).
+    pub fn url_path(&self) -> Option<&str> {
+        match &self.kind {
+            LitKind::Str(s) => Some(s.split(['?', '#']).next().unwrap_or("")),
+            LitKind::Prefix(p) => p.find(['?', '#']).map(|i| &p[..i]),
+            _ => None,
+        }
     }
 }
 
@@ -215,6 +227,16 @@ fn lit(e: &Expression, depth: usize) -> Lit {
         Expression::TemplateLiteral(t) if t.expressions.is_empty() && t.quasis.len() == 1 => {
             let q = &t.quasis[0].value;
             LitKind::Str(q.cooked.unwrap_or(q.raw).to_string())
+        }
+        Expression::TemplateLiteral(t) => {
+            let q = &t.quasis[0].value;
+            LitKind::Prefix(q.cooked.unwrap_or(q.raw).to_string())
+        }
+        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition && depth < 64 => {
+            match lit(&b.left, depth + 1).kind {
+                LitKind::Str(s) | LitKind::Prefix(s) => LitKind::Prefix(s),
+                _ => LitKind::Dynamic,
+            }
         }
         Expression::NumericLiteral(n) => LitKind::Num(n.value),
         Expression::UnaryExpression(u)

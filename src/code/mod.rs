@@ -1,7 +1,7 @@
 //! The code of the chat-tool package, read once per run and shared by every code rule
 //! (`LintContext::package_code`): each `.js`/`.ts` parsed with oxc, each `.wxml` tokenized, each
 //! `.wxss` scanned for `@import`, each page or component `.json` read through the span-keeping
-//! reader.
+//! reader. `.wxs` modules are parsed as JavaScript too, for their `require`s.
 //!
 //! The walk covers the whole package root as uploaded: no link is followed out of the project,
 //! link loops are survived. `miniprogram_npm/` folders hold third-party code built by the
@@ -51,6 +51,8 @@ pub struct JsFile {
     /// The path without its extension (`…/pages/a/index`).
     pub base: PathBuf,
     pub third_party: bool,
+    /// A `.wxs` module (WeChat's script for WXML: `require` only, no `wx`).
+    pub wxs: bool,
     pub facts: js::JsFacts,
 }
 
@@ -204,16 +206,18 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
             .is_ok_and(|rel| rel.components().any(|c| c.as_os_str() == "miniprogram_npm"));
         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
         match ext {
-            "js" | "ts" | "mjs" | "cjs" if !name.ends_with(".d.ts") => {
+            "js" | "ts" | "mjs" | "cjs" | "wxs" if !name.ends_with(".d.ts") => {
                 let Some(text) = read_text(&path) else {
                     continue;
                 };
                 allocator.reset();
                 let facts = js::analyze(&path, &text, &allocator);
+                let wxs = ext == "wxs";
                 code.js.push(JsFile {
                     base: without_ext(&path),
                     source: Arc::new(SourceFile::new(path, text)),
                     third_party,
+                    wxs,
                     facts,
                 });
             }

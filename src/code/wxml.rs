@@ -41,6 +41,18 @@ impl Attr {
     }
 }
 
+impl Attr {
+    /// The path part of a url attribute when it is known: the static value, or the static
+    /// start of a value with `{{ }}` when it already reaches the query (`?`) or fragment (`#`).
+    pub fn url_path(&self) -> Option<&str> {
+        let v = self.value.as_deref()?.trim();
+        match v.find("{{") {
+            None => Some(v.split(['?', '#']).next().unwrap_or("")),
+            Some(i) => v[..i].find(['?', '#']).map(|j| &v[..j]),
+        }
+    }
+}
+
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&Attr> {
         self.attrs.iter().find(|a| a.name == name)

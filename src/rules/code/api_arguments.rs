@@ -117,7 +117,7 @@ fn check(ctx: &mut LintContext) {
                         }
                     }
                     if let Some(url) = obj.get("url") {
-                        if let Some(text) = url.value.as_str() {
+                        if let Some(text) = url.value.url_path() {
                             // `/x` is from miniprogramRoot; otherwise any reading (relative
                             // to the file, to miniprogramRoot, to the package) that lands
                             // inside is accepted.

@@ -95,3 +95,36 @@ pub const COMPONENT_SCOPES: &[(&str, &str)] = &[
 pub fn api_scope(api: &str) -> Option<&'static str> {
     API_SCOPES.iter().find(|(a, _)| *a == api).map(|(_, s)| *s)
 }
+
+/// The scopes of the authorize page (others are `chat-tools/unknown-scope`'s).
+pub const KNOWN_SCOPES: &[&str] = &[
+    "scope.userLocation",
+    "scope.userFuzzyLocation",
+    "scope.userLocationBackground",
+    "scope.record",
+    "scope.camera",
+    "scope.bluetooth",
+    "scope.writePhotosAlbum",
+    "scope.addPhoneContact",
+    "scope.addPhoneCalendar",
+    "scope.werun",
+    "scope.address",
+    "scope.invoiceTitle",
+    "scope.invoice",
+    "scope.userInfo",
+];
+
+/// The scope a call needs: its API's, or the literal `scope` of `wx.authorize({ scope })`.
+pub fn call_scope(call: &ApiCall) -> Option<&'static str> {
+    if call.api == "authorize" {
+        let scope = call
+            .arg
+            .as_ref()?
+            .as_object()?
+            .get("scope")?
+            .value
+            .as_str()?;
+        return KNOWN_SCOPES.iter().copied().find(|s| *s == scope);
+    }
+    api_scope(&call.api)
+}

@@ -38,7 +38,7 @@ fn check(ctx: &mut LintContext) {
             else {
                 continue;
             };
-            let Some(text) = url.value.as_str() else {
+            let Some(text) = url.value.url_path() else {
                 continue;
             };
             let Some(target) = page_target(project, &file.source.path, text) else {
@@ -81,7 +81,7 @@ fn check(ctx: &mut LintContext) {
                 continue;
             }
             let Some(url) = el.attr("url") else { continue };
-            let Some(text) = url.static_value() else {
+            let Some(text) = url.url_path() else {
                 continue;
             };
             let Some(target) = page_target(project, &file.source.path, text) else {

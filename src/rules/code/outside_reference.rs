@@ -77,7 +77,8 @@ fn check(ctx: &mut LintContext) {
     let mut found = Vec::new();
     for file in code.own_js() {
         for import in &file.facts.imports {
-            let r = resolve_module(project, &file.source.path, &import.spec, &[".js", ".ts"]);
+            let exts: &[&str] = if file.wxs { &[".wxs"] } else { &[".js", ".ts"] };
+            let r = resolve_module(project, &file.source.path, &import.spec, exts);
             if let Some(target) = outside(&code, r) {
                 found.push(Found {
                     source: &file.source,

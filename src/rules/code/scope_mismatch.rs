@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use super::{api_name, api_scope, COMPONENT_SCOPES};
+use super::{api_name, call_scope, COMPONENT_SCOPES, KNOWN_SCOPES};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -13,24 +13,6 @@ pub static RULE: Rule = Rule {
     docs: include_str!("scope_mismatch.md"),
     check,
 };
-
-/// The scopes of the authorize page (others are `chat-tools/unknown-scope`'s).
-const KNOWN: &[&str] = &[
-    "scope.userLocation",
-    "scope.userFuzzyLocation",
-    "scope.userLocationBackground",
-    "scope.record",
-    "scope.camera",
-    "scope.bluetooth",
-    "scope.writePhotosAlbum",
-    "scope.addPhoneContact",
-    "scope.addPhoneCalendar",
-    "scope.werun",
-    "scope.address",
-    "scope.invoiceTitle",
-    "scope.invoice",
-    "scope.userInfo",
-];
 
 fn check(ctx: &mut LintContext) {
     let Some(code) = ctx.package_code() else {
@@ -58,7 +40,7 @@ fn check(ctx: &mut LintContext) {
     // Every scope the package uses, its libraries included.
     let mut used: HashSet<&str> = HashSet::new();
     for file in &code.js {
-        used.extend(file.facts.calls.iter().filter_map(|c| api_scope(&c.api)));
+        used.extend(file.facts.calls.iter().filter_map(call_scope));
     }
     for file in &code.wxml {
         for el in &file.elements {
@@ -74,7 +56,7 @@ fn check(ctx: &mut LintContext) {
     let mut reported: HashSet<&str> = HashSet::new();
     for file in code.own_js() {
         for call in &file.facts.calls {
-            let Some(scope) = api_scope(&call.api) else {
+            let Some(scope) = call_scope(call) else {
                 continue;
             };
             if listed.contains(&scope) || !reported.insert(scope) {
@@ -118,7 +100,7 @@ fn check(ctx: &mut LintContext) {
     let root = &code.root;
     for item in &tool.scopes {
         let scope = item.path.as_str();
-        if !KNOWN.contains(&scope) || used.contains(scope) {
+        if !KNOWN_SCOPES.contains(&scope) || used.contains(scope) {
             continue;
         }
         ctx.report(
