@@ -468,6 +468,29 @@ async function f() {
     }
 
     #[test]
+    fn url_paths_with_computed_queries() {
+        let f = facts(
+            "wx.navigateTo({ url: `/a/b?id=${id}` })\nwx.navigateTo({ url: '/c/d?x=' + x + '&y=1' })\nwx.navigateTo({ url: '/e/' + page })",
+        );
+        let url = |i: usize| {
+            f.calls[i]
+                .arg
+                .as_ref()
+                .unwrap()
+                .as_object()
+                .unwrap()
+                .get("url")
+                .unwrap()
+                .value
+                .clone()
+        };
+        assert_eq!(url(0).url_path(), Some("/a/b"));
+        assert_eq!(url(1).url_path(), Some("/c/d"));
+        assert_eq!(url(2).url_path(), None);
+        assert!(url(0).is_dynamic());
+    }
+
+    #[test]
     fn reports_syntax_errors() {
         let f = facts("const a = ;\nwx.getLocation()");
         let e = f.syntax.unwrap();
