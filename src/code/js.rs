@@ -363,6 +363,10 @@ impl<'a> Visit<'a> for Collector {
     }
 
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        // `import type` is erased by the compiler: no dependency at run time.
+        if it.import_kind.is_type() {
+            return;
+        }
         self.facts.imports.push(Import {
             spec: it.source.value.to_string(),
             span: range(it.source.span),
@@ -371,6 +375,9 @@ impl<'a> Visit<'a> for Collector {
     }
 
     fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
+        if it.export_kind.is_type() {
+            return;
+        }
         self.facts.imports.push(Import {
             spec: it.source.value.to_string(),
             span: range(it.source.span),
@@ -379,6 +386,9 @@ impl<'a> Visit<'a> for Collector {
     }
 
     fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
+        if it.export_kind.is_type() {
+            return;
+        }
         self.facts.imports.push(Import {
             spec: it.source.value.to_string(),
             span: range(it.source.span),
@@ -464,6 +474,13 @@ async function f() {
             .get("url");
         assert_eq!(url.unwrap().value.as_str(), Some("/pkg/a"));
         assert_eq!(f.imports[0].spec, TARO);
+        let types = analyze(
+            Path::new("a.ts"),
+            "import type { A } from '../../../types'\nexport type { B } from '../x'\nimport { c } from './c'",
+            &Allocator::default(),
+        );
+        let specs: Vec<&str> = types.imports.iter().map(|i| i.spec.as_str()).collect();
+        assert_eq!(specs, ["./c"]);
         assert!(f.syntax.is_none());
     }
 
