@@ -59,7 +59,7 @@ for i, page in enumerate(pages):
           "    if (query.near) { const loc = await wx.getLocation({ type: 'gcj02' }); this.setData({ loc }) }",
           f"    wx.navigateTo({{ url: '/{pkg}/{pages[(i + 1) % len(pages)]}?from={i}' }})",
           "  },"]
-    js += [method.format(n=n) for n in range(10)]
+    js += [method.format(n=n) for n in range(11)]
     js += ["  share() {", "    wx.shareAppMessageToGroup({ title: '群签到' })", "  },", "})", ""]
     write(base + ".js", "\n".join(js))
     items = "\n".join(
