@@ -1,4 +1,7 @@
+use std::path::Path;
+
 use super::{api_name, page_target, shown};
+use crate::code::PackageCode;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -17,6 +20,12 @@ fn help() -> Msg {
         "chat-tool pages cannot navigateTo or redirectTo a page outside the chat-tool package: leave it first with `wx.navigateBack`, then navigate (or `wx.reLaunch` to a normal page)",
         "在聊天工具分包页，无法通过 `wx.navigateTo` 或 `wx.redirectTo` 跳转到非聊天工具分包页：请先通过 `wx.navigateBack` 退出聊天工具分包，再使用路由接口跳转（或使用 `wx.reLaunch` 打开普通页面）"
     )
+}
+
+/// A relative url is relative to the page that runs the code; in a component or helper that
+/// page is not known, so such urls are not judged.
+fn relative_outside_page(code: &PackageCode, base: &Path, url: &str) -> bool {
+    !url.trim_start().starts_with('/') && !code.is_page(base)
 }
 
 fn check(ctx: &mut LintContext) {
@@ -41,6 +50,9 @@ fn check(ctx: &mut LintContext) {
             let Some(text) = url.value.url_path() else {
                 continue;
             };
+            if relative_outside_page(&code, &file.base, text) {
+                continue;
+            }
             let Some(target) = page_target(project, &file.source.path, text) else {
                 continue;
             };
@@ -84,6 +96,9 @@ fn check(ctx: &mut LintContext) {
             let Some(text) = url.url_path() else {
                 continue;
             };
+            if relative_outside_page(&code, &file.base, text) {
+                continue;
+            }
             let Some(target) = page_target(project, &file.source.path, text) else {
                 continue;
             };
