@@ -4,6 +4,7 @@
 //! shape (`schema`) → run rules (`rules`) → render (`output`).
 
 pub mod cli;
+pub mod code;
 pub mod config;
 pub mod diagnostic;
 pub mod i18n;

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod chat_tools;
+pub mod code;
 pub mod json;
 pub mod page_config;
 pub mod privacy;
@@ -65,8 +66,18 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::not_skyline::RULE,
     &chat_tools::desc::RULE,
     &chat_tools::unknown_scope::RULE,
+    &code::scope_mismatch::RULE,
     &chat_tools::base_library::RULE,
     &chat_tools::skyline_ab_test::RULE,
+    // The code of the chat-tool package (src/rules/code/).
+    &code::syntax::RULE,
+    &code::forbidden_api::RULE,
+    &code::forbidden_component::RULE,
+    &code::share_handler::RULE,
+    &code::navigate_outside::RULE,
+    &code::outside_reference::RULE,
+    &code::global_component::RULE,
+    &code::api_arguments::RULE,
     &subpackages::too_many::RULE,
     &subpackages::both_spellings::RULE,
     &subpackages::invalid_root::RULE,
@@ -82,7 +93,9 @@ pub static RULES: &[&Rule] = &[
     &skyline::glass_easel::RULE,
     &skyline::navigation_style::RULE,
     &skyline::webview_component::RULE,
+    &code::unsupported_component::RULE,
     &privacy::location_exclusive::RULE,
+    &code::undeclared_location_api::RULE,
     &privacy::permission_desc::RULE,
 ];
 
@@ -97,6 +110,8 @@ pub struct LintContext<'p> {
     rule: Option<&'static Rule>,
     diagnostics: Vec<Diagnostic>,
     json_cache: HashMap<PathBuf, Option<Arc<JsonFile>>>,
+    /// The chat-tool package's code, scanned once on first use (`package_code`).
+    package_code: Option<Option<Arc<crate::code::PackageCode>>>,
 }
 
 impl<'p> LintContext<'p> {
@@ -107,6 +122,7 @@ impl<'p> LintContext<'p> {
             rule: None,
             diagnostics: Vec::new(),
             json_cache: HashMap::new(),
+            package_code: None,
         }
     }
 
@@ -204,6 +220,17 @@ impl<'p> LintContext<'p> {
     pub fn page_json(&mut self, page: &str) -> Option<Arc<JsonFile>> {
         let path = self.project.path(&format!("{page}.json"));
         self.json(&path)
+    }
+
+    /// The chat-tool package's code (JS/TS, WXML, WXSS, page and component .json), scanned and
+    /// parsed once per run and shared by the code rules. `None` without a chat-tool package.
+    pub fn package_code(&mut self) -> Option<Arc<crate::code::PackageCode>> {
+        if let Some(code) = &self.package_code {
+            return code.clone();
+        }
+        let code = crate::code::scan(self).map(Arc::new);
+        self.package_code = Some(code.clone());
+        code
     }
 
     pub(crate) fn run_rule(&mut self, rule: &'static Rule) {

@@ -1,0 +1,362 @@
+//! The code of the chat-tool package, read once per run and shared by every code rule
+//! (`LintContext::package_code`): each `.js`/`.ts` parsed with oxc, each `.wxml` tokenized, each
+//! `.wxss` scanned for `@import`, each page or component `.json` read through the span-keeping
+//! reader. `.wxs` modules are parsed as JavaScript too, for their `require`s.
+//!
+//! The walk covers the whole package root as uploaded: no link is followed out of the project,
+//! link loops are survived. `miniprogram_npm/` folders hold third-party code built by the
+//! developer tools: their files are read (so that a scope a library uses is not called unused)
+//! but marked `third_party`, and rules do not report inside them — the developer cannot fix a
+//! library, and libraries guard many APIs behind options the page never sets. References from
+//! the package's own code *into* `miniprogram_npm` resolve normally and count as inside.
+
+pub mod js;
+pub mod wxml;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use oxc_allocator::Allocator;
+
+use crate::diagnostic::SourceFile;
+use crate::json::{escape_token, JsonFile};
+use crate::project::resolve::normalize;
+use crate::rules::LintContext;
+
+/// Source files larger than this are not read (minified bundles of this size are not hand code).
+pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Debug)]
+pub struct PackageCode {
+    /// The package root relative to miniprogramRoot, without a trailing `/`.
+    pub root: String,
+    /// The package folder on disk (normalised).
+    pub dir: PathBuf,
+    pub js: Vec<JsFile>,
+    pub wxml: Vec<WxmlFile>,
+    pub wxss: Vec<WxssFile>,
+    /// Page and component `.json` files (a `.json` beside a `.wxml`).
+    pub configs: Vec<ConfigFile>,
+    /// `configs` by base path.
+    config_index: HashMap<PathBuf, usize>,
+    /// The chat-tool pages, as paths without extension.
+    pub pages: HashSet<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct JsFile {
+    pub source: Arc<SourceFile>,
+    /// The path without its extension (`…/pages/a/index`).
+    pub base: PathBuf,
+    pub third_party: bool,
+    /// A `.wxs` module (WeChat's script for WXML: `require` only, no `wx`).
+    pub wxs: bool,
+    pub facts: js::JsFacts,
+}
+
+#[derive(Debug)]
+pub struct WxmlFile {
+    pub source: Arc<SourceFile>,
+    pub base: PathBuf,
+    pub third_party: bool,
+    pub elements: Vec<wxml::Element>,
+}
+
+#[derive(Debug)]
+pub struct WxssFile {
+    pub source: Arc<SourceFile>,
+    pub third_party: bool,
+    /// `@import` specifiers and the span of each string (quotes included).
+    pub imports: Vec<(String, Range<usize>)>,
+}
+
+#[derive(Debug)]
+pub struct ConfigFile {
+    pub json: Arc<JsonFile>,
+    pub base: PathBuf,
+    pub third_party: bool,
+    pub components: Vec<UsingComponent>,
+}
+
+#[derive(Debug, Clone)]
+pub struct UsingComponent {
+    /// The tag name.
+    pub name: String,
+    pub spec: String,
+    pub pointer: String,
+}
+
+impl ConfigFile {
+    pub fn declares(&self, tag: &str) -> bool {
+        self.components.iter().any(|c| c.name == tag)
+    }
+}
+
+impl PackageCode {
+    /// Whether a path (absolute, normalised) lies inside the package.
+    pub fn contains(&self, path: &Path) -> bool {
+        normalize(path).starts_with(&self.dir)
+    }
+
+    /// The page or component `.json` beside a `.wxml`/`.js` base path.
+    pub fn config(&self, base: &Path) -> Option<&ConfigFile> {
+        self.config_index.get(base).map(|&i| &self.configs[i])
+    }
+
+    pub fn is_page(&self, base: &Path) -> bool {
+        self.pages.contains(base)
+    }
+
+    /// The package's own JS files (not `miniprogram_npm`).
+    pub fn own_js(&self) -> impl Iterator<Item = &JsFile> {
+        self.js.iter().filter(|f| !f.third_party)
+    }
+
+    pub fn own_wxml(&self) -> impl Iterator<Item = &WxmlFile> {
+        self.wxml.iter().filter(|f| !f.third_party)
+    }
+
+    /// Whether any of the package's own JS files failed to parse (facts may be incomplete).
+    pub fn has_syntax_errors(&self) -> bool {
+        self.own_js().any(|f| f.facts.syntax.is_some())
+    }
+}
+
+fn without_ext(path: &Path) -> PathBuf {
+    path.with_extension("")
+}
+
+fn read_text(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    Some(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// Scan the chat-tool package. `None` when there is no chat-tool package or its folder is absent.
+pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
+    let project = ctx.project;
+    let model = ctx.model();
+    let package = model.chat_tool_package()?;
+    let root = package.root_trimmed()?.trim_start_matches('/').to_string();
+    if root.is_empty() {
+        return None;
+    }
+    let dir = normalize(&project.path(&root));
+    // A root that climbs out of miniprogramRoot is `subpackages/invalid-root`'s: never read it.
+    let mp_root = normalize(&project.mp_root);
+    if dir == mp_root || !dir.starts_with(&mp_root) || !dir.is_dir() {
+        return None;
+    }
+    let pages = package
+        .pages
+        .iter()
+        .filter_map(|p| package.page_path(&p.path))
+        .map(|p| normalize(&project.path(&p)))
+        .collect();
+    let mut code = PackageCode {
+        root,
+        dir: dir.clone(),
+        js: Vec::new(),
+        wxml: Vec::new(),
+        wxss: Vec::new(),
+        configs: Vec::new(),
+        config_index: HashMap::new(),
+        pages,
+    };
+    let project_dir = project
+        .dir
+        .canonicalize()
+        .unwrap_or_else(|_| project.dir.clone());
+    let walker = walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name();
+            if e.file_type().is_dir() && (name == "node_modules" || name == ".git") {
+                return false;
+            }
+            // Never follow a link out of the project.
+            !e.path_is_symlink()
+                || e.path()
+                    .canonicalize()
+                    .is_ok_and(|p| p.starts_with(&project_dir))
+        });
+    let mut jsons = Vec::new();
+    let mut wxml_bases = HashSet::new();
+    let mut allocator = Allocator::default();
+    for entry in walker.filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = normalize(entry.path());
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let third_party = path
+            .strip_prefix(&dir)
+            .is_ok_and(|rel| rel.components().any(|c| c.as_os_str() == "miniprogram_npm"));
+        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+        match ext {
+            "js" | "ts" | "mjs" | "cjs" | "wxs" if !name.ends_with(".d.ts") => {
+                let Some(text) = read_text(&path) else {
+                    continue;
+                };
+                allocator.reset();
+                let facts = js::analyze(&path, &text, &allocator);
+                let wxs = ext == "wxs";
+                code.js.push(JsFile {
+                    base: without_ext(&path),
+                    source: Arc::new(SourceFile::new(path, text)),
+                    third_party,
+                    wxs,
+                    facts,
+                });
+            }
+            "wxml" => {
+                let Some(text) = read_text(&path) else {
+                    continue;
+                };
+                let elements = wxml::parse(&text);
+                wxml_bases.insert(without_ext(&path));
+                code.wxml.push(WxmlFile {
+                    base: without_ext(&path),
+                    source: Arc::new(SourceFile::new(path, text)),
+                    third_party,
+                    elements,
+                });
+            }
+            "wxss" | "less" | "scss" | "sass" => {
+                let Some(text) = read_text(&path) else {
+                    continue;
+                };
+                let imports = css_imports(&text);
+                code.wxss.push(WxssFile {
+                    source: Arc::new(SourceFile::new(path, text)),
+                    third_party,
+                    imports,
+                });
+            }
+            "json" => jsons.push((path, third_party)),
+            _ => {}
+        }
+    }
+    for (path, third_party) in jsons {
+        let base = without_ext(&path);
+        if !wxml_bases.contains(&base) {
+            continue; // not a page or component configuration
+        }
+        // Third-party configurations are read quietly: their syntax is not the user's to fix.
+        let json = if third_party {
+            JsonFile::read(&path).ok().map(Arc::new)
+        } else {
+            ctx.json(&path)
+        };
+        let Some(json) = json else { continue };
+        let components = json
+            .value
+            .as_ref()
+            .and_then(|v| v.get("usingComponents"))
+            .and_then(|v| v.as_object())
+            .map(|o| {
+                o.iter()
+                    .filter_map(|(k, v)| {
+                        Some(UsingComponent {
+                            name: k.clone(),
+                            spec: v.as_str()?.to_string(),
+                            pointer: format!("/usingComponents/{}", escape_token(k)),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        code.config_index.insert(base.clone(), code.configs.len());
+        code.configs.push(ConfigFile {
+            json,
+            base,
+            third_party,
+            components,
+        });
+    }
+    Some(code)
+}
+
+/// `@import "x";` / `@import 'x';` / `@import url(x);` outside comments and strings.
+pub fn css_imports(text: &str) -> Vec<(String, Range<usize>)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(b.len(), |p| i + 2 + p + 2);
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                // `//` comments in less/scss
+                i = text[i..].find('\n').map_or(b.len(), |p| i + p);
+            }
+            q @ (b'"' | b'\'') => {
+                let mut k = i + 1;
+                while k < b.len() && b[k] != q && b[k] != b'\n' {
+                    k += if b[k] == b'\\' { 2 } else { 1 };
+                }
+                i = k + 1;
+            }
+            b'@' if text[i..].starts_with("@import") => {
+                let mut k = i + "@import".len();
+                while k < b.len() && b[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                let mut url = false;
+                if text[k..].starts_with("url(") {
+                    url = true;
+                    k += 4;
+                    while k < b.len() && b[k].is_ascii_whitespace() {
+                        k += 1;
+                    }
+                }
+                match b.get(k) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = text[k + 1..]
+                            .find([q as char, '\n'])
+                            .map_or(b.len(), |p| k + 1 + p);
+                        out.push((text[k + 1..end].to_string(), k..(end + 1).min(b.len())));
+                        i = end + 1;
+                    }
+                    Some(_) if url => {
+                        let end = text[k..].find(')').map_or(b.len(), |p| k + p);
+                        let spec = text[k..end].trim();
+                        out.push((spec.to_string(), k..end));
+                        i = end;
+                    }
+                    _ => i = k,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_css_imports() {
+        let text = "/* @import 'no'; */\n@import \"../a.wxss\";\n.x { content: '@import \"no\"' }\n@import url(/b.wxss);";
+        let got = css_imports(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "../a.wxss");
+        assert_eq!(&text[got[0].1.clone()], "\"../a.wxss\"");
+        assert_eq!(got[1].0, "/b.wxss");
+    }
+}

@@ -1,0 +1,154 @@
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::shown;
+use crate::code::PackageCode;
+use crate::diagnostic::SourceFile;
+use crate::project::resolve::{resolve_component, resolve_file, resolve_module, Resolved};
+use crate::rules::prelude::*;
+
+pub static RULE: Rule = Rule {
+    id: "chat-tools/outside-reference",
+    default_severity: Severity::Error,
+    summary: (
+        "the chat-tool package depends on a file outside its root",
+        "聊天工具分包依赖了分包目录之外的文件",
+    ),
+    docs: include_str!("outside_reference.md"),
+    check,
+};
+
+/// The outside path a resolution lands on, if any.
+fn outside(code: &PackageCode, r: Resolved) -> Option<std::path::PathBuf> {
+    match r {
+        Resolved::Found(p) if !code.contains(&p) => Some(p),
+        Resolved::OutsideProject(p) => Some(p),
+        _ => None,
+    }
+}
+
+struct Found<'a> {
+    source: &'a Arc<SourceFile>,
+    span: Range<usize>,
+    pointer: Option<String>,
+    what: (&'static str, &'static str),
+    spec: &'a str,
+    target: std::path::PathBuf,
+}
+
+fn report(ctx: &mut LintContext, code: &PackageCode, f: Found) {
+    let project = ctx.project;
+    let root = &code.root;
+    let ((what, what_zh), spec) = (f.what, f.spec);
+    let target = shown(project, &f.target);
+    let npm = f
+        .target
+        .components()
+        .any(|c| c.as_os_str() == "miniprogram_npm");
+    let help = if npm {
+        msg!(
+            "an independent subpackage cannot use the main package's npm packages: build npm into the subpackage (a package.json in `{root}/`, then 构建 npm) so that `{root}/miniprogram_npm` holds it",
+            "独立分包不能使用主包的 npm 包：请为分包构建 npm（在 `{root}/` 下放置 package.json 后执行“构建 npm”），使其位于 `{root}/miniprogram_npm` 中"
+        )
+    } else {
+        msg!(
+            "an independent subpackage cannot use files of the main package or of other subpackages (\"不能依赖主包和其他分包中的内容\"): copy what it needs into `{root}/` and reference the copy",
+            "独立分包不能依赖主包和其他分包中的内容：请把需要的文件复制到 `{root}/` 中，并引用该副本"
+        )
+    };
+    let mut d = Diagnostic::new(msg!(
+        "{what} `{spec}` resolves to `{target}`, outside the chat-tool package `{root}`",
+        "{what_zh} `{spec}` 指向聊天工具分包 `{root}` 之外的 `{target}`"
+    ))
+    .at(f.source, f.span)
+    .span_label(msg!("outside `{root}/`", "不在 `{root}/` 中"))
+    .help(help);
+    if let Some(p) = f.pointer {
+        d = d.pointer(p);
+    }
+    ctx.report(d);
+}
+
+fn check(ctx: &mut LintContext) {
+    let Some(code) = ctx.package_code() else {
+        return;
+    };
+    let project = ctx.project;
+    let mut found = Vec::new();
+    for file in code.own_js() {
+        for import in &file.facts.imports {
+            let exts: &[&str] = if file.wxs { &[".wxs"] } else { &[".js", ".ts"] };
+            let r = resolve_module(project, &file.source.path, &import.spec, exts);
+            if let Some(target) = outside(&code, r) {
+                found.push(Found {
+                    source: &file.source,
+                    span: import.span.clone(),
+                    pointer: None,
+                    what: ("module", "模块"),
+                    spec: &import.spec,
+                    target,
+                });
+            }
+        }
+    }
+    for config in code.configs.iter().filter(|c| !c.third_party) {
+        for comp in &config.components {
+            let r = resolve_component(project, &config.json.source.path, &comp.spec);
+            if let Some(target) = outside(&code, r) {
+                found.push(Found {
+                    source: &config.json.source,
+                    span: config.json.value_span(&comp.pointer),
+                    pointer: Some(comp.pointer.clone()),
+                    what: ("component", "组件"),
+                    spec: &comp.spec,
+                    target,
+                });
+            }
+        }
+    }
+    for file in code.own_wxml() {
+        for el in &file.elements {
+            let (ext, what) = match el.name.as_str() {
+                "import" | "include" => (".wxml", ("template", "模板")),
+                "wxs" => (".wxs", ("WXS module", "WXS 模块")),
+                _ => continue,
+            };
+            let Some(src) = el.attr("src") else { continue };
+            let Some(spec) = src.static_value().filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let r = resolve_file(project, &file.source.path, spec, ext);
+            if let Some(target) = outside(&code, r) {
+                found.push(Found {
+                    source: &file.source,
+                    span: src.value_span.clone(),
+                    pointer: None,
+                    what,
+                    spec,
+                    target,
+                });
+            }
+        }
+    }
+    for file in code.wxss.iter().filter(|f| !f.third_party) {
+        for (spec, span) in &file.imports {
+            if spec.contains("://") {
+                continue;
+            }
+            let r = resolve_file(project, &file.source.path, spec, ".wxss");
+            if let Some(target) = outside(&code, r) {
+                found.push(Found {
+                    source: &file.source,
+                    span: span.clone(),
+                    pointer: None,
+                    what: ("style sheet", "样式文件"),
+                    spec,
+                    target,
+                });
+            }
+        }
+    }
+    for f in found {
+        report(ctx, &code, f);
+    }
+}
