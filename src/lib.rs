@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod lint;
 pub mod output;
+pub mod package;
 pub mod project;
 pub mod rules;
 mod run;
