@@ -124,6 +124,8 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<Msg>,
     pub url: Option<String>,
+    /// The most severe level this one diagnostic may have (see [`Diagnostic::severity_cap`]).
+    pub severity_cap: Option<Severity>,
 }
 
 impl Diagnostic {
@@ -139,6 +141,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             url: None,
+            severity_cap: None,
         }
     }
 
@@ -175,6 +178,14 @@ impl Diagnostic {
 
     pub fn help(mut self, help: Msg) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    /// Cap this diagnostic's severity: it gets the rule's configured severity or `cap`,
+    /// whichever is lower (a rule at `error` can report a lesser case as a warning; a rule
+    /// configured down to `info` stays `info`; `off` stays off).
+    pub fn severity_cap(mut self, cap: Severity) -> Self {
+        self.severity_cap = Some(cap);
         self
     }
 

@@ -502,3 +502,50 @@ fn rel_of(base: &Path, path: &Path) -> String {
         s.into_owned()
     }
 }
+
+/// `588,770`.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `575.0 KB`, `2.0 MB` (1 KB = 1024 B, as WeChat's tools count).
+pub fn kib(n: u64) -> String {
+    if n >= 1024 * 1024 {
+        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extname_is_posix_extname() {
+        assert_eq!(extname("a.js"), ".js");
+        assert_eq!(extname("a.d.ts"), ".ts");
+        assert_eq!(extname(".eslintrc"), "");
+        assert_eq!(extname("Makefile"), "");
+        assert_eq!(extname("A.PNG"), ".PNG");
+        assert_eq!(extname("a."), ".");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(512000), "512,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(kib(512000), "500.0 KB");
+        assert_eq!(kib(PACKAGE_LIMIT), "2.0 MB");
+    }
+}

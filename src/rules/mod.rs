@@ -50,6 +50,7 @@ pub static RULES: &[&Rule] = &[
     &json::duplicate_key::RULE,
     &chat_tools::too_many::RULE,
     &chat_tools::unknown_root::RULE,
+    &chat_tools::package_size::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
@@ -92,9 +93,12 @@ impl<'p> LintContext<'p> {
 
     /// Report a diagnostic of a given rule (from shared steps such as JSON reading).
     pub fn report_for(&mut self, rule: &'static Rule, mut d: Diagnostic) {
-        let severity = self.config.severity(rule);
+        let mut severity = self.config.severity(rule);
         if severity == Severity::Off {
             return;
+        }
+        if let Some(cap) = d.severity_cap {
+            severity = severity.min(cap.max(Severity::Info));
         }
         d.rule = rule.id;
         d.severity = severity;
