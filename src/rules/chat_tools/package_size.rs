@@ -159,3 +159,65 @@ fn check(ctx: &mut LintContext) {
             .span_label(msg!("the chat-tool package", "聊天工具分包")),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::project::Project;
+
+    /// Lint a chat-tool package of `bytes` bytes of code with rule options `options`.
+    fn lint(bytes: usize, options: serde_json::Value) -> Vec<Diagnostic> {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, content: Vec<u8>| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, content).unwrap();
+        };
+        write(
+            "app.json",
+            br#"{"pages":[],"subPackages":[{"root":"pkg","pages":[],"independent":true}],
+                "chatTools":[{"root":"pkg","entryPagePath":"p","desc":"d"}]}"#
+                .to_vec(),
+        );
+        write("pkg/code.js", vec![b' '; bytes]);
+        let project = Project::load(dir.path()).unwrap();
+        let mut config = Config::default();
+        config
+            .options
+            .insert("chat-tools/package-size".into(), options);
+        crate::lint::lint_project(&project, &config)
+            .into_iter()
+            .filter(|d| d.rule == "chat-tools/package-size")
+            .collect()
+    }
+
+    #[test]
+    fn warn_ratio_warns_near_the_limit_and_says_so() {
+        let opts = serde_json::json!({ "warnRatio": 0.9 });
+        assert!(lint(460_799, opts.clone()).is_empty(), "under 90%");
+        let d = lint(460_800, opts.clone());
+        assert_eq!(d.len(), 1, "from exactly 90%");
+        assert_eq!(d[0].severity, Severity::Warning);
+        let m = &d[0].message.en;
+        assert!(
+            m.contains("about 460,800 bytes (90.0% of the 512,000-byte limit): near the limit, not over it (warning from 90%)"),
+            "{m}"
+        );
+        assert!(d[0].message.zh.contains("接近上限，尚未超过"));
+        let d = lint(512_001, opts);
+        assert!(d[0].message.en.contains("over the 512,000-byte"));
+    }
+
+    #[test]
+    fn limit_is_configurable_and_bad_options_fall_back() {
+        let d = lint(1_001, serde_json::json!({ "limit": 1000 }));
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.en.contains("over the 1,000-byte (1.0 KB) limit"));
+        assert!(lint(1_000, serde_json::json!({ "limit": 1000 })).is_empty());
+        // Nonsense values: the defaults (512,000 bytes, warn only when over).
+        let bad = serde_json::json!({ "limit": -5, "warnRatio": 7 });
+        assert!(lint(500_000, bad.clone()).is_empty());
+        assert_eq!(lint(512_001, bad).len(), 1);
+    }
+}
