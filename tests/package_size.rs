@@ -86,7 +86,10 @@ fn just_under_exactly_at_and_just_over_the_limit() {
             assert!(m.contains("about 512,001 bytes"), "{m}");
             assert!(m.contains("over the 512,000-byte (500.0 KB) limit"), "{m}");
             assert!(m.contains("an estimate from source files"), "{m}");
-            assert!(m.starts_with("the chat-tool package `packageChatTool`"), "{m}");
+            assert!(
+                m.starts_with("the chat-tool package `packageChatTool`"),
+                "{m}"
+            );
             assert!(m.contains("Largest: lib/big.js (511,978 bytes), pages/entry/index.wxml (14 bytes), pages/entry/index.js (9 bytes)"), "{m}");
             assert!(d["help"].as_str().unwrap().contains("lib/ (511,978 bytes)"));
         }
@@ -106,7 +109,10 @@ fn images_alone_over_the_limit_is_an_error() {
     assert_eq!(d["severity"], "error");
     let m = d["message"].as_str().unwrap();
     assert!(m.contains("holds 512,001 bytes of images, media"), "{m}");
-    assert!(m.contains("the whole package is about 562,024 bytes"), "{m}");
+    assert!(
+        m.contains("the whole package is about 562,024 bytes"),
+        "{m}"
+    );
     assert!(
         m.contains("Largest: images/a.png (300,000 bytes), images/b.jpg (200,000 bytes), audio/c.mp3 (12,001 bytes)"),
         "the largest media, not the code: {m}"
@@ -269,7 +275,10 @@ fn pack_options_ignore_and_include() {
         text.contains("ignored by packOptions.ignore[0] (folder \"packageChatTool\\Assets\"): 1 files, 600,000 bytes"),
         "{text}"
     );
-    assert!(text.contains("packOptions.ignore[1] (regexp \"(\"): invalid regexp"), "{text}");
+    assert!(
+        text.contains("packOptions.ignore[1] (regexp \"(\"): invalid regexp"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -318,7 +327,10 @@ fn every_package_and_the_whole() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let row = text.lines().find(|l| l.starts_with("packageA ")).unwrap();
-    assert!(row.contains("2,097,153") && row.ends_with("100.0%  over"), "{row}");
+    assert!(
+        row.contains("2,097,153") && row.ends_with("100.0%  over"),
+        "{row}"
+    );
 }
 
 #[test]
@@ -371,9 +383,18 @@ fn links_inside_are_followed_links_out_are_not_and_loops_end() {
     assert_eq!(
         got,
         [
-            ("packageChatTool/broken.js".to_string(), "unreadable".to_string()),
-            ("packageChatTool/huge.png".into(), "link-outside-project".into()),
-            ("packageChatTool/outside".into(), "link-outside-project".into()),
+            (
+                "packageChatTool/broken.js".to_string(),
+                "unreadable".to_string()
+            ),
+            (
+                "packageChatTool/huge.png".into(),
+                "link-outside-project".into()
+            ),
+            (
+                "packageChatTool/outside".into(),
+                "link-outside-project".into()
+            ),
             ("packageChatTool/pages/loop".into(), "link-loop".into()),
         ]
     );

@@ -118,7 +118,9 @@ pub struct Excluded {
 pub enum PackageKind {
     Main,
     /// A subpackage: its index in app.json's list.
-    Sub { index: usize },
+    Sub {
+        index: usize,
+    },
 }
 
 /// The estimate of one package.
@@ -301,7 +303,10 @@ pub fn classify(name: &str, project: &Project) -> Result<Upload, Reason> {
 /// Estimate the packages of a project (all of them, or only the chat-tool package).
 pub fn estimate(project: &Project, scope: Scope) -> Estimate {
     let model = &project.model;
-    let matcher = PackMatcher::new(&project.settings.pack_ignore, &project.settings.pack_include);
+    let matcher = PackMatcher::new(
+        &project.settings.pack_ignore,
+        &project.settings.pack_include,
+    );
     let chat_root = model
         .chat_tool_package()
         .and_then(|s| s.root_trimmed())
@@ -333,7 +338,11 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
             PackageKind::Sub { index: s.index },
             root.to_string(),
             s.name.clone(),
-            if is_chat { CHAT_TOOL_LIMIT } else { PACKAGE_LIMIT },
+            if is_chat {
+                CHAT_TOOL_LIMIT
+            } else {
+                PACKAGE_LIMIT
+            },
         );
         p.chat_tool = is_chat;
         roots.push((format!("{root}/"), packages.len()));

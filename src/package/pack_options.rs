@@ -208,11 +208,7 @@ impl PackMatcher {
         let path = path.trim_start_matches('/');
         let slashed = format!("/{path}");
         let base = path.rsplit('/').next().unwrap_or(path);
-        if self
-            .include
-            .iter()
-            .any(|r| r.matches(path, &slashed, base))
-        {
+        if self.include.iter().any(|r| r.matches(path, &slashed, base)) {
             return None;
         }
         self.ignore.iter().find(|r| r.matches(path, &slashed, base))
@@ -245,7 +241,10 @@ mod tests {
         assert!(ignored(&m, "pkg/docs/a.js"));
         assert!(ignored(&m, "pkg/docs/deep/b.png"));
         assert!(!ignored(&m, "pkg/docs2/a.js"), "a folder is not a prefix");
-        assert!(!ignored(&m, "other/pkg/docs/a.js"), "anchored at miniprogramRoot");
+        assert!(
+            !ignored(&m, "other/pkg/docs/a.js"),
+            "anchored at miniprogramRoot"
+        );
         assert!(!ignored(&m, "pkg/docs"), "the folder's own name as a file");
         let m = ignoring("folder", "pkg/docs/");
         assert!(ignored(&m, "pkg/docs/a.js"), "trailing slash in the value");
@@ -295,7 +294,10 @@ mod tests {
         assert!(ignored(&m, "pkg/a.test.js"));
         assert!(!ignored(&m, "pkg/a.js"));
         let m = ignoring("regexp", "^/pkg/");
-        assert!(ignored(&m, "pkg/a.js"), "a regexp is also tried on `/`+path");
+        assert!(
+            ignored(&m, "pkg/a.js"),
+            "a regexp is also tried on `/`+path"
+        );
         let m = ignoring("regexp", "^pkg/");
         assert!(ignored(&m, "pkg/a.js"));
         assert!(!ignored(&m, "x/pkg/a.js"));
@@ -331,7 +333,10 @@ mod tests {
         assert!(ignored(&m, "pkg/assets/a.png"));
         assert!(!ignored(&m, "pkg/assets/a.svg"));
         let by = m.ignored_by("pkg/assets/a.png").unwrap();
-        assert_eq!(by.describe(), "packOptions.ignore[0] (folder \"pkg/assets\")");
+        assert_eq!(
+            by.describe(),
+            "packOptions.ignore[0] (folder \"pkg/assets\")"
+        );
         assert_eq!(by.pointer, "/packOptions/ignore/0");
     }
 

@@ -13,10 +13,7 @@ use crate::msg;
 /// Why a file was left out, in words.
 pub fn describe(reason: &Reason) -> Msg {
     match reason {
-        Reason::NotAllowed { .. } => msg!(
-            "not on the upload allow-list",
-            "扩展名不在上传白名单中"
-        ),
+        Reason::NotAllowed { .. } => msg!("not on the upload allow-list", "扩展名不在上传白名单中"),
         Reason::NoCompiler { plugin } => msg!(
             "compiled only with the `{plugin}` compiler plugin (setting.useCompilerPlugins)",
             "需要在 setting.useCompilerPlugins 中启用 `{plugin}` 编译插件才会编译上传"

@@ -61,8 +61,12 @@ fn check(ctx: &mut LintContext) {
     let root = p.root.clone();
     let total = p.bytes;
     let binary = p.binary_bytes;
-    let (total_s, binary_s, limit_s, limit_kb) =
-        (thousands(total), thousands(binary), thousands(limit), kib(limit));
+    let (total_s, binary_s, limit_s, limit_kb) = (
+        thousands(total),
+        thousands(binary),
+        thousands(limit),
+        kib(limit),
+    );
     let pct = format!("{:.1}", total as f64 * 100.0 / limit as f64);
     let pointer = format!("{}/root", tool.pointer);
     let span = app.value_span(&pointer);
@@ -98,7 +102,9 @@ fn check(ctx: &mut LintContext) {
             "; note: {at} {}",
             problem.message.en.trim_end_matches('.')
         ));
-        notes.zh.push_str(&format!("；注意：{at} {}", problem.message.zh));
+        notes
+            .zh
+            .push_str(&format!("；注意：{at} {}", problem.message.zh));
     }
 
     let d = if binary > limit {
@@ -213,7 +219,10 @@ mod tests {
     fn limit_is_configurable_and_bad_options_fall_back() {
         let d = lint(1_001, serde_json::json!({ "limit": 1000 }));
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.en.contains("over the 1,000-byte (1.0 KB) limit"));
+        assert!(d[0]
+            .message
+            .en
+            .contains("over the 1,000-byte (1.0 KB) limit"));
         assert!(lint(1_000, serde_json::json!({ "limit": 1000 })).is_empty());
         // Nonsense values: the defaults (512,000 bytes, warn only when over).
         let bad = serde_json::json!({ "limit": -5, "warnRatio": 7 });
