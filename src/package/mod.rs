@@ -9,8 +9,7 @@ pub mod report;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
+use std::rc::Rc;
 
 use crate::project::app::trim_root;
 use crate::project::Project;
@@ -168,8 +167,9 @@ impl PackageEstimate {
     /// The `n` largest files, largest first (ties by path).
     pub fn largest_files(&self, n: usize) -> Vec<&Counted> {
         let mut v: Vec<&Counted> = self.files.iter().collect();
-        v.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path)));
-        v.truncate(n);
+        top_n(&mut v, n, |a, b| {
+            b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path))
+        });
         v
     }
 
@@ -195,8 +195,7 @@ impl PackageEstimate {
             .into_iter()
             .map(|(k, b)| (format!("{prefix}{k}/"), b))
             .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v.truncate(n);
+        top_n(&mut v, n, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v
     }
 
@@ -213,8 +212,7 @@ impl PackageEstimate {
             *totals.entry(key).or_default() += f.bytes;
         }
         let mut v: Vec<(String, u64)> = totals.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v.truncate(n);
+        top_n(&mut v, n, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v
     }
 
@@ -397,7 +395,6 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
         let links = walk(project, &start, &mut visit);
         excluded.extend(links);
     }
-    excluded.sort_by(|a, b| a.path.cmp(&b.path));
     Estimate {
         packages,
         excluded,
@@ -407,15 +404,30 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
 
 type Found = Result<(u64, Upload), (u64, Reason)>;
 
+/// A folder waiting to be read.
+struct Dir {
+    /// Where to read it (through links, as the walk found it).
+    path: PathBuf,
+    /// Its path relative to miniprogramRoot: empty, or ending in `/`.
+    rel: String,
+    /// Where it really is (canonical).
+    real: PathBuf,
+    /// Where the links followed on the way to it really are (their canonical parent folders).
+    links: Rc<Vec<PathBuf>>,
+}
+
 /// Walk `start` (relative to miniprogramRoot: empty, or a root ending in `/`) and pass each
 /// file's path relative to miniprogramRoot, with its size and upload class, to `visit`. A plain
 /// walk: nothing is skipped for `.gitignore` or a leading dot. Links are followed only while
-/// they stay inside the project folder (or miniprogramRoot); a link out of it, a link loop and
-/// an unreadable entry are returned instead.
+/// they stay inside the project folder (or miniprogramRoot); a link out of it, a link into a
+/// folder that contains it (a loop) and an unreadable entry are returned instead.
+///
+/// Not walkdir: it stats every entry by its full path, so the kernel resolves the whole path
+/// once per file; `std::fs::DirEntry::metadata` stats relative to the open folder, as `du` does
+/// (measured on 100,000 files: about 1.7× the time of `du -sb` with walkdir, see bench/size.sh).
 fn walk(project: &Project, start: &str, visit: &mut dyn FnMut(String, Found)) -> Vec<Excluded> {
-    let base = project.mp_root.as_path();
-    let dir = base.join(start);
     let mut problems: Vec<Excluded> = Vec::new();
+    let dir = project.mp_root.join(start);
     if !dir.is_dir() {
         return problems;
     }
@@ -423,83 +435,128 @@ fn walk(project: &Project, start: &str, visit: &mut dyn FnMut(String, Found)) ->
         .into_iter()
         .filter_map(|d| d.canonicalize().ok())
         .collect();
-    let mut outside: Vec<Excluded> = Vec::new();
-    let entries = WalkDir::new(&dir)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|e| {
-            // Only links need a look: is the target still inside the project?
-            if !e.path_is_symlink() || e.depth() == 0 {
-                return true;
-            }
-            let reason = match e.path().canonicalize() {
-                Ok(t) if bounds.iter().any(|b| t.starts_with(b)) => return true,
-                Ok(t) => Reason::LinkOutside {
-                    target: t.to_string_lossy().into_owned(),
-                },
-                Err(err) => Reason::Unreadable {
-                    error: err.to_string(),
-                },
-            };
-            outside.push(Excluded {
-                path: rel_of(base, e.path()),
-                bytes: 0,
-                reason,
-            });
-            false
-        });
-    for entry in entries {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let path = err.path().map(|p| rel_of(base, p)).unwrap_or_default();
-                let reason = match err.loop_ancestor() {
-                    Some(a) => Reason::LinkLoop {
-                        target: rel_of(base, a),
-                    },
-                    None => Reason::Unreadable {
-                        error: err
-                            .io_error()
-                            .map_or_else(|| err.to_string(), ToString::to_string),
-                    },
-                };
-                problems.push(Excluded {
-                    path,
-                    bytes: 0,
-                    reason,
-                });
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
+    let real_base = project
+        .mp_root
+        .canonicalize()
+        .unwrap_or_else(|_| project.mp_root.clone());
+    let shown = |real: &Path| -> String {
+        match real.strip_prefix(&real_base) {
+            Ok(rel) => rel_of(Path::new(""), rel),
+            Err(_) => real.to_string_lossy().into_owned(),
         }
-        let name = entry.file_name().to_string_lossy();
-        let class = classify(&name, project);
-        let rel = rel_of(base, entry.path());
-        let bytes = match entry.metadata() {
-            Ok(m) => m.len(),
+    };
+    let unreadable = |path: String, err: std::io::Error| Excluded {
+        path,
+        bytes: 0,
+        reason: Reason::Unreadable {
+            error: err.to_string(),
+        },
+    };
+    let mut stack = vec![Dir {
+        real: dir.canonicalize().unwrap_or_else(|_| dir.clone()),
+        path: dir,
+        rel: start.to_string(),
+        links: Rc::new(Vec::new()),
+    }];
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d.path) {
+            Ok(rd) => rd,
             Err(err) => {
-                problems.push(Excluded {
-                    path: rel,
-                    bytes: 0,
-                    reason: Reason::Unreadable {
-                        error: err.to_string(),
-                    },
-                });
+                problems.push(unreadable(d.rel.trim_end_matches('/').to_string(), err));
                 continue;
             }
         };
-        visit(
-            rel,
-            match class {
-                Ok(u) => Ok((bytes, u)),
-                Err(r) => Err((bytes, r)),
-            },
-        );
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    problems.push(unreadable(d.rel.trim_end_matches('/').to_string(), err));
+                    continue;
+                }
+            };
+            let name_os = entry.file_name();
+            let name = name_os.to_string_lossy();
+            let mut rel = String::with_capacity(d.rel.len() + name.len() + 1);
+            rel.push_str(&d.rel);
+            rel.push_str(&name);
+            let kind = match entry.file_type() {
+                Ok(k) => k,
+                Err(err) => {
+                    problems.push(unreadable(rel, err));
+                    continue;
+                }
+            };
+            if kind.is_dir() {
+                rel.push('/');
+                stack.push(Dir {
+                    path: entry.path(),
+                    rel,
+                    real: d.real.join(&name_os),
+                    links: d.links.clone(),
+                });
+            } else if kind.is_file() {
+                match entry.metadata() {
+                    Ok(m) => visit(rel, found(&name, m.len(), project)),
+                    Err(err) => problems.push(unreadable(rel, err)),
+                }
+            } else if kind.is_symlink() {
+                let path = entry.path();
+                let (target, meta) = match path
+                    .canonicalize()
+                    .and_then(|t| std::fs::metadata(&t).map(|m| (t, m)))
+                {
+                    Ok(t) => t,
+                    Err(err) => {
+                        problems.push(unreadable(rel, err));
+                        continue;
+                    }
+                };
+                if !bounds.iter().any(|b| target.starts_with(b)) {
+                    problems.push(Excluded {
+                        path: rel,
+                        bytes: 0,
+                        reason: Reason::LinkOutside {
+                            target: target.to_string_lossy().into_owned(),
+                        },
+                    });
+                } else if meta.is_file() {
+                    visit(rel, found(&name, meta.len(), project));
+                } else if meta.is_dir() {
+                    // A loop when the target holds this folder, or any folder a link on the way
+                    // was found in.
+                    let in_loop = d.real.starts_with(&target)
+                        || d.links.iter().any(|p| p.starts_with(&target));
+                    if in_loop {
+                        problems.push(Excluded {
+                            path: rel,
+                            bytes: 0,
+                            reason: Reason::LinkLoop {
+                                target: shown(&target),
+                            },
+                        });
+                        continue;
+                    }
+                    let mut links = Vec::clone(&d.links);
+                    links.push(d.real.clone());
+                    rel.push('/');
+                    stack.push(Dir {
+                        path,
+                        rel,
+                        real: target,
+                        links: Rc::new(links),
+                    });
+                }
+            }
+        }
     }
-    problems.extend(outside);
     problems
+}
+
+fn found(name: &str, bytes: u64, project: &Project) -> Found {
+    match classify(name, project) {
+        Ok(u) => Ok((bytes, u)),
+        Err(r) => Err((bytes, r)),
+    }
 }
 
 fn rel_of(base: &Path, path: &Path) -> String {
@@ -510,6 +567,19 @@ fn rel_of(base: &Path, path: &Path) -> String {
     } else {
         s.into_owned()
     }
+}
+
+/// Keep the `n` first of `v` in `cmp` order, sorted (without sorting all of `v`).
+pub fn top_n<T>(v: &mut Vec<T>, n: usize, mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    if n == 0 {
+        v.clear();
+        return;
+    }
+    if n < v.len() {
+        v.select_nth_unstable_by(n - 1, &mut cmp);
+        v.truncate(n);
+    }
+    v.sort_by(cmp);
 }
 
 /// `588,770`.

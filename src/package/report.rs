@@ -52,26 +52,31 @@ struct Group<'a> {
     key: String,
     reason: &'a Reason,
     files: Vec<&'a Excluded>,
+    count: usize,
     bytes: u64,
 }
 
-/// Excluded files grouped by reason, largest group first; files largest first.
-fn groups(excluded: &[Excluded]) -> Vec<Group<'_>> {
+/// Excluded files grouped by reason, largest group first; in each, the `top` largest files,
+/// largest first, and the count and bytes of all.
+fn groups(excluded: &[Excluded], top: usize) -> Vec<Group<'_>> {
     let mut by: HashMap<String, Group> = HashMap::new();
     for e in excluded {
         let g = by.entry(e.reason.key()).or_insert_with(|| Group {
             key: e.reason.key(),
             reason: &e.reason,
             files: Vec::new(),
+            count: 0,
             bytes: 0,
         });
         g.files.push(e);
+        g.count += 1;
         g.bytes += e.bytes;
     }
     let mut v: Vec<Group> = by.into_values().collect();
     for g in &mut v {
-        g.files
-            .sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path)));
+        super::top_n(&mut g.files, top, |a, b| {
+            b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path))
+        });
     }
     v.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.key.cmp(&b.key)));
     v
@@ -246,19 +251,19 @@ pub fn human(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
             thousands(total)
         ),
     });
-    for g in groups(&est.excluded) {
+    for g in groups(&est.excluded, top) {
         let what = describe(g.reason);
         out.push_str(&match lang {
             Lang::En => format!(
                 "  {}: {} files, {} bytes\n",
                 what.en,
-                thousands(g.files.len() as u64),
+                thousands(g.count as u64),
                 thousands(g.bytes)
             ),
             Lang::Zh => format!(
                 "  {}：{} 个文件，{} 字节\n",
                 what.zh,
-                thousands(g.files.len() as u64),
+                thousands(g.count as u64),
                 thousands(g.bytes)
             ),
         });
@@ -276,8 +281,8 @@ pub fn human(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
                 f.path
             ));
         }
-        if g.files.len() > top {
-            let more = g.files.len() - top;
+        if g.count > top {
+            let more = g.count - top;
             out.push_str(&match lang {
                 Lang::En => format!("    … and {more} more\n"),
                 Lang::Zh => format!("    … 另有 {more} 个\n"),
@@ -429,23 +434,26 @@ pub fn json(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
                 .map(|(path, bytes)| Entry { path, bytes })
                 .collect(),
         }),
-        excluded: est
-            .excluded
-            .iter()
-            .map(|e| Ex {
-                path: &e.path,
-                bytes: e.bytes,
-                reason: e.reason.key(),
-                description: describe(&e.reason).get(lang).to_string(),
-                detail: detail(&e.reason),
-            })
-            .collect(),
-        excluded_summary: groups(&est.excluded)
+        excluded: {
+            let mut v: Vec<&Excluded> = est.excluded.iter().collect();
+            v.sort_by(|a, b| a.path.cmp(&b.path));
+            v
+        }
+        .into_iter()
+        .map(|e| Ex {
+            path: &e.path,
+            bytes: e.bytes,
+            reason: e.reason.key(),
+            description: describe(&e.reason).get(lang).to_string(),
+            detail: detail(&e.reason),
+        })
+        .collect(),
+        excluded_summary: groups(&est.excluded, 0)
             .into_iter()
             .map(|g| ExGroup {
                 description: describe(g.reason).get(lang).to_string(),
                 reason: g.key,
-                files: g.files.len(),
+                files: g.count,
                 bytes: g.bytes,
             })
             .collect(),
