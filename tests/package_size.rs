@@ -400,6 +400,36 @@ fn links_inside_are_followed_links_out_are_not_and_loops_end() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn links_into_each_other_end() {
+    use std::os::unix::fs::symlink;
+    let p = chat_tool_project();
+    p.sized("packageChatTool/a/x.js", 10)
+        .sized("packageChatTool/b/y.js", 20);
+    let pkg = p.path().join("packageChatTool");
+    symlink(pkg.join("b"), pkg.join("a/to-b")).unwrap();
+    symlink(pkg.join("a"), pkg.join("b/to-a")).unwrap();
+    let doc = size_json(p.path(), &[]);
+    // a/x.js, a/to-b/y.js, b/y.js, b/to-a/x.js: each link is followed once, then the walk
+    // would come back where it was.
+    assert_eq!(chat_package(&doc)["bytes"], PAGE as u64 + 2 * (10 + 20));
+    let mut loops: Vec<(&str, &str)> = doc["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["reason"].as_str().unwrap()))
+        .collect();
+    loops.sort();
+    assert_eq!(
+        loops,
+        [
+            ("packageChatTool/a/to-b/to-a", "link-loop"),
+            ("packageChatTool/b/to-a/to-b", "link-loop"),
+        ]
+    );
+}
+
 /// The official demo's data: `../shared/realworld/miniprogram-demo` beside the crate (as CI has
 /// it), else a copy in tests/data.
 fn demo_data() -> Option<PathBuf> {

@@ -348,7 +348,7 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
     }
     // Longest roots first, so a file goes to the innermost package (nested roots are an error
     // of their own, but the estimate should not count a file twice).
-    roots.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    roots.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
 
     let mut excluded = Vec::new();
     let start = match scope {
