@@ -122,9 +122,10 @@ fn size(args: &crate::cli::SizeArgs, lang: Lang) -> u8 {
     };
     let est = crate::package::estimate(&project, crate::package::Scope::All);
     let shown = display_path(&project.dir);
+    let mp_root = display_path(&project.mp_root);
     print(&match args.format {
-        Format::Human => crate::package::report::human(&est, &shown, args.top, lang),
-        Format::Json => crate::package::report::json(&est, &shown, args.top, lang),
+        Format::Human => crate::package::report::human(&est, &shown, &mp_root, args.top, lang),
+        Format::Json => crate::package::report::json(&est, &shown, &mp_root, args.top, lang),
     });
     EXIT_OK
 }

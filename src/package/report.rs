@@ -117,7 +117,10 @@ fn pad(s: &str, w: usize) -> String {
 }
 
 /// The human table.
-pub fn human(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
+///
+/// `project` and `mp_root` are the project folder and miniprogramRoot as the user would write
+/// them; every path listed is relative to miniprogramRoot.
+pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
     let t = |en: &str, zh: &str| -> String {
         match lang {
             Lang::En => en.to_string(),
@@ -128,13 +131,20 @@ pub fn human(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
     out.push_str(&match lang {
         Lang::En => format!(
             "Package sizes of {project}: an estimate from source files of what WeChat would upload\n\
-             (WeChat measures the compiled, minified package; 1 KB = 1024 B)\n\n"
+             (WeChat measures the compiled, minified package; 1 KB = 1024 B)\n"
         ),
         Lang::Zh => format!(
             "{project} 的代码包体积：根据源文件估算微信会上传的内容\n\
-             （微信按编译压缩后的代码包计算；1 KB = 1024 B）\n\n"
+             （微信按编译压缩后的代码包计算；1 KB = 1024 B）\n"
         ),
     });
+    if mp_root != project {
+        out.push_str(&match lang {
+            Lang::En => format!("Paths are relative to miniprogramRoot `{mp_root}`.\n"),
+            Lang::Zh => format!("以下路径相对于 miniprogramRoot `{mp_root}`。\n"),
+        });
+    }
+    out.push('\n');
 
     // The table.
     let head = [
@@ -311,6 +321,7 @@ pub fn human(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
 struct Doc<'a> {
     version: u32,
     project: &'a str,
+    miniprogram_root: &'a str,
     note: &'a str,
     packages: Vec<Pkg<'a>>,
     whole: Whole,
@@ -384,7 +395,7 @@ struct Note<'a> {
 }
 
 /// The same data as JSON.
-pub fn json(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
+pub fn json(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
     let note = match lang {
         Lang::En => "an estimate from source files; WeChat measures the compiled, minified package",
         Lang::Zh => "根据源文件的估算；微信按编译压缩后的代码包计算",
@@ -392,6 +403,7 @@ pub fn json(est: &Estimate, project: &str, top: usize, lang: Lang) -> String {
     let doc = Doc {
         version: 1,
         project,
+        miniprogram_root: mp_root,
         note,
         packages: est
             .packages
