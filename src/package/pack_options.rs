@@ -4,7 +4,7 @@
 //! `folder` tests `"/"+path` against `"/"+value+"/"`, `file` is equality, `glob` and `regexp` test
 //! `path` or `"/"+path`; an invalid pattern matches nothing; `include` wins over `ignore`.
 
-use globset::{GlobBuilder, GlobMatcher};
+use globset::{Candidate, GlobBuilder, GlobMatcher};
 use regex::{Regex, RegexBuilder};
 
 use crate::i18n::Msg;
@@ -72,7 +72,10 @@ impl CompiledRule {
             Test::File(v) => slashed == v,
             Test::Suffix(v) => base.ends_with(v.as_str()),
             Test::Prefix(v) => base.starts_with(v.as_str()),
-            Test::Glob(g) => g.is_match(path) || g.is_match(slashed),
+            Test::Glob(g) => {
+                g.is_match_candidate(&Candidate::new(path))
+                    || g.is_match_candidate(&Candidate::new(slashed))
+            }
             Test::Regexp(r) => r.is_match(path) || r.is_match(slashed),
             Test::Nothing => false,
         }
@@ -204,9 +207,19 @@ impl PackMatcher {
         if self.ignore.is_empty() {
             return None;
         }
-        let path = norm(path);
-        let path = path.trim_start_matches('/');
-        let slashed = format!("/{path}");
+        // One allocation: "/" + the path, `\` as `/`, lowercased; `path` is it without the "/".
+        let path = path.trim_start_matches(['/', '\\']);
+        let mut slashed = String::with_capacity(path.len() + 1);
+        slashed.push('/');
+        if path.is_ascii() {
+            slashed.extend(path.bytes().map(|b| match b {
+                b'\\' => '/',
+                b => b.to_ascii_lowercase() as char,
+            }));
+        } else {
+            slashed.push_str(&norm(path));
+        }
+        let path = &slashed[1..];
         let base = path.rsplit('/').next().unwrap_or(path);
         if self.include.iter().any(|r| r.matches(path, &slashed, base)) {
             return None;

@@ -61,8 +61,8 @@ struct Group<'a> {
 fn groups(excluded: &[Excluded], top: usize) -> Vec<Group<'_>> {
     let mut by: HashMap<String, Group> = HashMap::new();
     for e in excluded {
-        let g = by.entry(e.reason.key()).or_insert_with(|| Group {
-            key: e.reason.key(),
+        let g = by.entry(e.reason.key()).or_insert_with_key(|key| Group {
+            key: key.clone(),
             reason: &e.reason,
             files: Vec::new(),
             count: 0,
