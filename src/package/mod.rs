@@ -226,14 +226,6 @@ impl PackageEstimate {
                 .unwrap_or(path)
         }
     }
-
-    /// How the package is named to users: `packageChatTool`, or "main package".
-    pub fn label(&self) -> String {
-        match self.kind {
-            PackageKind::Main => "(main)".into(),
-            PackageKind::Sub { .. } => self.root.clone(),
-        }
-    }
 }
 
 /// The whole estimate.
