@@ -57,6 +57,23 @@ pub enum Command {
         /// The rule id, e.g. chat-tools/entry-page.
         rule: String,
     },
+    /// Estimate what WeChat would upload, per package, and where the bytes go.
+    Size(SizeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SizeArgs {
+    /// The project folder (with project.config.json), a folder holding app.json, or app.json.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// How many of the largest files, folders and left-out files to list.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod json;
 pub mod lint;
 pub mod output;
+pub mod package;
 pub mod project;
 pub mod rules;
 mod run;

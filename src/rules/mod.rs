@@ -64,6 +64,7 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::not_independent::RULE,
     &chat_tools::entry_page::RULE,
     &chat_tools::not_skyline::RULE,
+    &chat_tools::package_size::RULE,
     &chat_tools::desc::RULE,
     &chat_tools::unknown_scope::RULE,
     &code::scope_mismatch::RULE,

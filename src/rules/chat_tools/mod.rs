@@ -4,6 +4,7 @@ pub mod desc;
 pub mod entry_page;
 pub mod not_independent;
 pub mod not_skyline;
+pub mod package_size;
 pub mod skyline_ab_test;
 pub mod too_many;
 pub mod unknown_root;

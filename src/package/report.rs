@@ -1,0 +1,485 @@
+//! `chattools-lint size`: the estimate per package as a table (like `du`, but by WeChat's
+//! rules), the largest files and folders of the chat-tool package, and what was left out and
+//! why. `--format json` gives the same data (docs/size.md).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{kib, thousands, Estimate, Excluded, PackageEstimate, PackageKind, Reason};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
+
+/// Why a file was left out, in words.
+pub fn describe(reason: &Reason) -> Msg {
+    match reason {
+        Reason::NotAllowed { .. } => msg!("not on the upload allow-list", "扩展名不在上传白名单中"),
+        Reason::NoCompiler { plugin } => msg!(
+            "compiled only with the `{plugin}` compiler plugin (setting.useCompilerPlugins)",
+            "需要在 setting.useCompilerPlugins 中启用 `{plugin}` 编译插件才会编译上传"
+        ),
+        Reason::Declaration => msg!("declaration file (.d.ts)", "类型声明文件（.d.ts）"),
+        Reason::Ignored {
+            index, kind, value, ..
+        } => msg!(
+            "ignored by packOptions.ignore[{index}] ({kind} \"{value}\")",
+            "被 packOptions.ignore[{index}]（{kind} \"{value}\"）忽略"
+        ),
+        Reason::LinkOutside { .. } => msg!(
+            "a link out of the project (not followed)",
+            "指向项目之外的链接（不跟随）"
+        ),
+        Reason::LinkLoop { .. } => msg!(
+            "a link loop (not followed again)",
+            "链接形成循环（不再跟随）"
+        ),
+        Reason::Unreadable { .. } => msg!("unreadable", "无法读取"),
+    }
+}
+
+/// The detail of one file's reason: the extension, the link target, the error.
+fn detail(reason: &Reason) -> Option<String> {
+    match reason {
+        Reason::NotAllowed { ext } if ext.is_empty() => Some("no extension".into()),
+        Reason::NotAllowed { ext } => Some(ext.clone()),
+        Reason::LinkOutside { target } | Reason::LinkLoop { target } => Some(target.clone()),
+        Reason::Unreadable { error } => Some(error.clone()),
+        _ => None,
+    }
+}
+
+struct Group<'a> {
+    key: String,
+    reason: &'a Reason,
+    files: Vec<&'a Excluded>,
+    count: usize,
+    bytes: u64,
+}
+
+/// Excluded files grouped by reason, largest group first; in each, the `top` largest files,
+/// largest first, and the count and bytes of all.
+fn groups(excluded: &[Excluded], top: usize) -> Vec<Group<'_>> {
+    let mut by: HashMap<String, Group> = HashMap::new();
+    for e in excluded {
+        let g = by.entry(e.reason.key()).or_insert_with_key(|key| Group {
+            key: key.clone(),
+            reason: &e.reason,
+            files: Vec::new(),
+            count: 0,
+            bytes: 0,
+        });
+        g.files.push(e);
+        g.count += 1;
+        g.bytes += e.bytes;
+    }
+    let mut v: Vec<Group> = by.into_values().collect();
+    for g in &mut v {
+        super::top_n(&mut g.files, top, |a, b| {
+            b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path))
+        });
+    }
+    v.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.key.cmp(&b.key)));
+    v
+}
+
+fn package_label(p: &PackageEstimate, lang: Lang) -> String {
+    match (&p.kind, p.chat_tool, lang) {
+        (PackageKind::Main, _, Lang::En) => "main package".into(),
+        (PackageKind::Main, _, Lang::Zh) => "主包".into(),
+        (_, true, Lang::En) => format!("{} (chat tool)", p.root),
+        (_, true, Lang::Zh) => format!("{}（聊天工具）", p.root),
+        (_, false, _) => p.root.clone(),
+    }
+}
+
+fn percent(bytes: u64, limit: u64) -> f64 {
+    (bytes as f64 * 1000.0 / limit as f64).round() / 10.0
+}
+
+const BAR: usize = 20;
+
+fn bar(bytes: u64, limit: u64) -> String {
+    let filled = ((bytes as f64 / limit as f64) * BAR as f64).ceil() as usize;
+    let filled = if bytes == 0 { 0 } else { filled.clamp(1, BAR) };
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled))
+}
+
+/// Display width: CJK characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let n = w.saturating_sub(width(s));
+    format!("{s}{}", " ".repeat(n))
+}
+
+/// The human table.
+///
+/// `project` and `mp_root` are the project folder and miniprogramRoot as the user would write
+/// them; every path listed is relative to miniprogramRoot.
+pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
+    let t = |en: &str, zh: &str| -> String {
+        match lang {
+            Lang::En => en.to_string(),
+            Lang::Zh => zh.to_string(),
+        }
+    };
+    let mut out = String::new();
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "Package sizes of {project}: an estimate from source files of what WeChat would upload\n\
+             (WeChat measures the compiled, minified package; 1 KB = 1024 B)\n"
+        ),
+        Lang::Zh => format!(
+            "{project} 的代码包体积：根据源文件估算微信会上传的内容\n\
+             （微信按编译压缩后的代码包计算；1 KB = 1024 B）\n"
+        ),
+    });
+    if mp_root != project {
+        out.push_str(&match lang {
+            Lang::En => format!("Paths are relative to miniprogramRoot `{mp_root}`.\n"),
+            Lang::Zh => format!("以下路径相对于 miniprogramRoot `{mp_root}`。\n"),
+        });
+    }
+    out.push('\n');
+
+    // The table.
+    let head = [
+        t("package", "代码包"),
+        t("files", "文件数"),
+        t("estimate", "估算字节"),
+        t("media", "媒体等"),
+        t("limit", "上限"),
+        t("used", "占用"),
+    ];
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut packages: Vec<&PackageEstimate> = est.packages.iter().collect();
+    // The chat-tool package first: it is what this tool is about.
+    packages.sort_by_key(|p| !p.chat_tool);
+    for p in &packages {
+        let used = format!(
+            "{} {:>5.1}%{}",
+            bar(p.bytes, p.limit),
+            percent(p.bytes, p.limit),
+            if p.bytes > p.limit {
+                t("  over", "  超出")
+            } else {
+                String::new()
+            }
+        );
+        rows.push([
+            package_label(p, lang),
+            thousands(p.files.len() as u64),
+            thousands(p.bytes),
+            thousands(p.binary_bytes),
+            format!("{} ({})", thousands(p.limit), kib(p.limit)),
+            used,
+        ]);
+    }
+    if est.packages.len() > 1 {
+        rows.push([
+            t("whole", "全部"),
+            thousands(est.files() as u64),
+            thousands(est.bytes()),
+            thousands(est.binary_bytes()),
+            "-".into(),
+            String::new(),
+        ]);
+    }
+    let mut w = [0usize; 6];
+    for r in std::iter::once(&head).chain(rows.iter()) {
+        for (i, c) in r.iter().enumerate() {
+            w[i] = w[i].max(width(c));
+        }
+    }
+    let line = |r: &[String; 6]| -> String {
+        let mut s = pad(&r[0], w[0]);
+        for i in 1..5 {
+            s.push_str("  ");
+            s.push_str(&" ".repeat(w[i].saturating_sub(width(&r[i]))));
+            s.push_str(&r[i]);
+        }
+        s.push_str("  ");
+        s.push_str(&r[5]);
+        format!("{}\n", s.trim_end())
+    };
+    out.push_str(&line(&head));
+    for r in &rows {
+        out.push_str(&line(r));
+    }
+    out.push_str(&t(
+        "(media: images, audio, video, wasm, .br and other files no compiler shrinks)\n",
+        "（媒体等：图片、音视频、wasm、.br 等不会被编译压缩的文件）\n",
+    ));
+
+    // The chat-tool package in detail.
+    match est.chat_tool() {
+        Some(p) => {
+            let files = p.largest_files(top);
+            out.push_str(&match lang {
+                Lang::En => format!("\nLargest files of {} (top {top})\n", p.root),
+                Lang::Zh => format!("\n{} 中最大的文件（前 {top} 个）\n", p.root),
+            });
+            if files.is_empty() {
+                out.push_str(&t("  (none)\n", "  （无）\n"));
+            }
+            for f in files {
+                out.push_str(&format!("  {:>11}  {}\n", thousands(f.bytes), f.path));
+            }
+            let folders = p.largest_folders(top);
+            out.push_str(&match lang {
+                Lang::En => format!("\nLargest folders of {} (top {top})\n", p.root),
+                Lang::Zh => format!("\n{} 中最大的目录（前 {top} 个）\n", p.root),
+            });
+            if folders.is_empty() {
+                out.push_str(&t("  (none)\n", "  （无）\n"));
+            }
+            for (path, bytes) in folders {
+                out.push_str(&format!("  {:>11}  {}\n", thousands(bytes), path));
+            }
+        }
+        None => out.push_str(&t(
+            "\nNo chat-tool package: app.json has no chatTools entry whose root is a subpackage.\n",
+            "\n没有聊天工具分包：app.json 中没有 root 指向分包的 chatTools 配置。\n",
+        )),
+    }
+
+    // What was left out.
+    let total: u64 = est.excluded.iter().map(|e| e.bytes).sum();
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "\nLeft out: {} files, {} bytes\n",
+            thousands(est.excluded.len() as u64),
+            thousands(total)
+        ),
+        Lang::Zh => format!(
+            "\n不会上传：{} 个文件，{} 字节\n",
+            thousands(est.excluded.len() as u64),
+            thousands(total)
+        ),
+    });
+    for g in groups(&est.excluded, top) {
+        let what = describe(g.reason);
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "  {}: {} files, {} bytes\n",
+                what.en,
+                thousands(g.count as u64),
+                thousands(g.bytes)
+            ),
+            Lang::Zh => format!(
+                "  {}：{} 个文件，{} 字节\n",
+                what.zh,
+                thousands(g.count as u64),
+                thousands(g.bytes)
+            ),
+        });
+        for f in g.files.iter().take(top) {
+            let extra = match &f.reason {
+                Reason::LinkOutside { target } | Reason::LinkLoop { target } => {
+                    format!(" -> {target}")
+                }
+                Reason::Unreadable { error } => format!(" ({error})"),
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "    {:>11}  {}{extra}\n",
+                thousands(f.bytes),
+                f.path
+            ));
+        }
+        if g.count > top {
+            let more = g.count - top;
+            out.push_str(&match lang {
+                Lang::En => format!("    … and {more} more\n"),
+                Lang::Zh => format!("    … 另有 {more} 个\n"),
+            });
+        }
+    }
+
+    if !est.pattern_problems.is_empty() {
+        out.push_str(&t("\nNotes\n", "\n注意\n"));
+        for p in &est.pattern_problems {
+            out.push_str(&format!(
+                "  packOptions.{}[{}] ({} \"{}\"): {}\n",
+                p.list.as_str(),
+                p.index,
+                p.kind,
+                p.value,
+                p.message.get(lang)
+            ));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Doc<'a> {
+    version: u32,
+    project: &'a str,
+    miniprogram_root: &'a str,
+    note: &'a str,
+    packages: Vec<Pkg<'a>>,
+    whole: Whole,
+    chat_tool: Option<ChatTool>,
+    excluded: Vec<Ex<'a>>,
+    excluded_summary: Vec<ExGroup>,
+    notes: Vec<Note<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Pkg<'a> {
+    kind: &'static str,
+    root: &'a str,
+    name: Option<&'a str>,
+    chat_tool: bool,
+    files: usize,
+    bytes: u64,
+    binary_bytes: u64,
+    text_bytes: u64,
+    limit: u64,
+    percent: f64,
+    over: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Whole {
+    files: usize,
+    bytes: u64,
+    binary_bytes: u64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ChatTool {
+    root: String,
+    largest_files: Vec<Entry>,
+    largest_folders: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    path: String,
+    bytes: u64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Ex<'a> {
+    path: &'a str,
+    bytes: u64,
+    reason: String,
+    description: String,
+    detail: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ExGroup {
+    reason: String,
+    description: String,
+    files: usize,
+    bytes: u64,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    kind: &'static str,
+    pointer: &'a str,
+    message: &'a str,
+}
+
+/// The same data as JSON.
+pub fn json(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
+    let note = match lang {
+        Lang::En => "an estimate from source files; WeChat measures the compiled, minified package",
+        Lang::Zh => "根据源文件的估算；微信按编译压缩后的代码包计算",
+    };
+    let doc = Doc {
+        version: 1,
+        project,
+        miniprogram_root: mp_root,
+        note,
+        packages: est
+            .packages
+            .iter()
+            .map(|p| Pkg {
+                kind: match p.kind {
+                    PackageKind::Main => "main",
+                    PackageKind::Sub { .. } => "subpackage",
+                },
+                root: &p.root,
+                name: p.name.as_deref(),
+                chat_tool: p.chat_tool,
+                files: p.files.len(),
+                bytes: p.bytes,
+                binary_bytes: p.binary_bytes,
+                text_bytes: p.text_bytes(),
+                limit: p.limit,
+                percent: percent(p.bytes, p.limit),
+                over: p.bytes > p.limit,
+            })
+            .collect(),
+        whole: Whole {
+            files: est.files(),
+            bytes: est.bytes(),
+            binary_bytes: est.binary_bytes(),
+        },
+        chat_tool: est.chat_tool().map(|p| ChatTool {
+            root: p.root.clone(),
+            largest_files: p
+                .largest_files(top)
+                .into_iter()
+                .map(|f| Entry {
+                    path: f.path.clone(),
+                    bytes: f.bytes,
+                })
+                .collect(),
+            largest_folders: p
+                .largest_folders(top)
+                .into_iter()
+                .map(|(path, bytes)| Entry { path, bytes })
+                .collect(),
+        }),
+        excluded: {
+            let mut v: Vec<&Excluded> = est.excluded.iter().collect();
+            v.sort_by(|a, b| a.path.cmp(&b.path));
+            v
+        }
+        .into_iter()
+        .map(|e| Ex {
+            path: &e.path,
+            bytes: e.bytes,
+            reason: e.reason.key(),
+            description: describe(&e.reason).get(lang).to_string(),
+            detail: detail(&e.reason),
+        })
+        .collect(),
+        excluded_summary: groups(&est.excluded, 0)
+            .into_iter()
+            .map(|g| ExGroup {
+                description: describe(g.reason).get(lang).to_string(),
+                reason: g.key,
+                files: g.count,
+                bytes: g.bytes,
+            })
+            .collect(),
+        notes: est
+            .pattern_problems
+            .iter()
+            .map(|p| Note {
+                kind: "pattern-matches-nothing",
+                pointer: &p.pointer,
+                message: p.message.get(lang),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("plain values");
+    s.push('\n');
+    s
+}
