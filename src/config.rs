@@ -268,16 +268,14 @@ impl Checker<'_> {
         // The configuration must be strict JSON, like every other file the tool reads.
         for issue in &self.file.issues {
             match issue {
-                ReadIssue::Syntax {
-                    span,
-                    message,
-                    help,
-                } => {
-                    let mut d =
-                        Diagnostic::new(message.clone()).at(&self.file.source, span.clone());
-                    if let Some(h) = help {
-                        d = d.help(h.clone());
-                    }
+                ReadIssue::Syntax { span, message, .. } => {
+                    // The reader's help speaks of WeChat's loader; this file is ours.
+                    let d = Diagnostic::new(message.clone())
+                        .at(&self.file.source, span.clone())
+                        .help(msg!(
+                            "chattools-lint.json is strict JSON: no comments, no trailing commas",
+                            "chattools-lint.json 必须是严格的 JSON：不能有注释，也不能有多余的逗号"
+                        ));
                     self.errors.push(d);
                 }
                 ReadIssue::DuplicateKey {

@@ -244,6 +244,10 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
             }
         }
     }
+    // Nothing linted: an empty report ("No problems found in 0 projects") would mislead.
+    if failed && report.projects.is_empty() {
+        return EXIT_FAILURE;
+    }
     let rendered = match args.format {
         Format::Human => output::human::render(&report, style),
         Format::Json => output::json::render(&report, style),
