@@ -30,6 +30,7 @@ trap 'rm -rf "$work"' EXIT
 # Stage copies, so the repository's npm/ folders stay free of binaries and tarballs.
 cp -R npm/chattools-lint npm/linux-x64 "$work/"
 cp target/release/chattools-lint "$work/linux-x64/bin/chattools-lint"
+cp schemas/chattools-lint.schema.json "$work/chattools-lint/"
 chmod +x "$work/linux-x64/bin/chattools-lint"
 mkdir "$work/packs"
 (cd "$work/chattools-lint" && npm pack --silent --pack-destination "$work/packs" >/dev/null)
@@ -39,6 +40,7 @@ launcher_tgz=$(ls "$work"/packs/chattools-lint-"$version".tgz)
 platform_tgz=$(ls "$work"/packs/chattools-lint-linux-x64-"$version".tgz)
 tar -tzf "$platform_tgz" | grep -qx 'package/bin/chattools-lint' || fail "binary missing from $platform_tgz"
 tar -tzf "$launcher_tgz" | grep -qx 'package/bin/chattools-lint.js' || fail "launcher missing from $launcher_tgz"
+tar -tzf "$launcher_tgz" | grep -qx 'package/chattools-lint.schema.json' || fail "schema missing from $launcher_tgz"
 
 # A throwaway project. The other platforms' optional dependencies are not published from here,
 # so npm is told to leave optional dependencies out; the platform package is installed
