@@ -2,7 +2,7 @@
 # The npm packages, end to end: build the release binary, copy it into the linux-x64 package,
 # `npm pack` the launcher and the platform package, install both tarballs into a throwaway npm
 # project, and run `npx chattools-lint` there, checking exit codes, output and signals.
-# Needs: cargo, node ≥ 16, npm (the registry is not needed: only local tarballs are installed).
+# Needs: cargo, node ≥ 16, npm and the npm registry (for the optional dependencies' metadata).
 # Linux x64 only (the one platform package built here). Usage: scripts/test-npm.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,18 +38,21 @@ mkdir "$work/packs"
 ls -l "$work/packs"
 launcher_tgz=$(ls "$work"/packs/chattools-lint-"$version".tgz)
 platform_tgz=$(ls "$work"/packs/chattools-lint-linux-x64-"$version".tgz)
-tar -tzf "$platform_tgz" | grep -qx 'package/bin/chattools-lint' || fail "binary missing from $platform_tgz"
-tar -tzf "$launcher_tgz" | grep -qx 'package/bin/chattools-lint.js' || fail "launcher missing from $launcher_tgz"
-tar -tzf "$launcher_tgz" | grep -qx 'package/chattools-lint.schema.json' || fail "schema missing from $launcher_tgz"
+# (Listed to files first: `grep -q` closing a pipe early would fail the pipeline.)
+tar -tzf "$platform_tgz" > "$work/platform.list"
+tar -tzf "$launcher_tgz" > "$work/launcher.list"
+grep -qx 'package/bin/chattools-lint' "$work/platform.list" || fail "binary missing from $platform_tgz"
+grep -qx 'package/bin/chattools-lint.js' "$work/launcher.list" || fail "launcher missing from $launcher_tgz"
+grep -qx 'package/chattools-lint.schema.json' "$work/launcher.list" || fail "schema missing from $launcher_tgz"
 
-# A throwaway project. The other platforms' optional dependencies are not published from here,
-# so npm is told to leave optional dependencies out; the platform package is installed
-# explicitly, as a direct dependency, from its tarball.
+# A throwaway project, installed as users do (optional dependencies on). The platform package
+# comes from its tarball; npm looks the other platforms' packages up in the registry and skips
+# them (wrong os/cpu, or not published yet).
 app="$work/app"
 mkdir "$app"
 cd "$app"
 npm init -y >/dev/null
-npm install --no-audit --no-fund --omit=optional "$platform_tgz" "$launcher_tgz" >/dev/null
+npm install --no-audit --no-fund "$platform_tgz" "$launcher_tgz" >/dev/null
 [ -x node_modules/.bin/chattools-lint ] || fail "no node_modules/.bin/chattools-lint"
 
 cp -R "$root/tests/projects/." "$app/projects/"
