@@ -94,7 +94,10 @@ fn finds_all_fifty_in_stable_order() {
     assert_eq!(diags.len(), 50);
     for (d, project) in diags.iter().zip(&paths) {
         let file = d["file"].as_str().unwrap();
-        assert!(file.starts_with(&format!("{project}/")), "{file} vs {project}");
+        assert!(
+            file.starts_with(&format!("{project}/")),
+            "{file} vs {project}"
+        );
         assert_eq!(d["rule"], "json/duplicate-key");
     }
     // The same again, byte for byte (parallel linting must not change the order).
@@ -123,7 +126,10 @@ fn several_roots_and_a_subfolder() {
 fn explicit_paths_keep_their_order() {
     let (p, _) = layout();
     let (doc, _) = json_in(p.path(), &["x/p03", "mall/p00", "apps/group-a/p02"]);
-    assert_eq!(project_paths(&doc), ["x/p03", "mall/p00", "apps/group-a/p02"]);
+    assert_eq!(
+        project_paths(&doc),
+        ["x/p03", "mall/p00", "apps/group-a/p02"]
+    );
 }
 
 #[test]
