@@ -1,7 +1,8 @@
 //! `--format github`: GitHub Actions workflow commands, which GitHub shows as annotations on the
 //! pull request's changed lines:
 //! `::error file=app.json,line=3,col=5,endLine=3,endColumn=9,title=chat-tools/too-many::message`.
-//! warning → `::warning`, info → `::notice`.
+//! warning → `::warning`, info → `::notice`. A region over several lines gets `line` and
+//! `endLine` only: GitHub takes columns for single-line regions.
 //!
 //! Escaping follows the Actions runner (`ActionCommand.cs`): in the message `%` → `%25`,
 //! CR → `%0D`, LF → `%0A`; in property values additionally `:` → `%3A` and `,` → `%2C`.
@@ -21,8 +22,13 @@ pub fn render(report: &Report, style: Style) -> String {
         if let Some(f) = &d.file {
             props.push(format!("file={}", escape_property(&f.display)));
         }
-        if let Some((l, c, el, ec)) = d.position() {
-            props.push(format!("line={l},col={c},endLine={el},endColumn={ec}"));
+        match d.position() {
+            Some((l, c, el, ec)) if l == el => {
+                props.push(format!("line={l},col={c},endLine={el},endColumn={ec}"));
+            }
+            // GitHub takes columns only for a single-line region (as its check-run API says).
+            Some((l, _, el, _)) => props.push(format!("line={l},endLine={el}")),
+            None => {}
         }
         props.push(format!("title={}", escape_property(d.rule)));
         let mut message = d.message.get(style.lang).to_string();
