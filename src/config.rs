@@ -602,6 +602,61 @@ mod tests {
         }
     }
 
+    fn no_check(_: &mut crate::rules::LintContext) {}
+
+    /// Options are checked against RULE_OPTIONS (here with stand-ins for the rules that take
+    /// options, which may live on other branches).
+    #[test]
+    fn rule_options() {
+        static PACKAGE_SIZE: Rule = Rule {
+            id: "chat-tools/package-size",
+            default_severity: Severity::Warning,
+            summary: ("", ""),
+            docs: "",
+            check: no_check,
+        };
+        static DESC: Rule = Rule {
+            id: "chat-tools/desc",
+            default_severity: Severity::Warning,
+            summary: ("", ""),
+            docs: "",
+            check: no_check,
+        };
+        let check = |rule: &Rule, text: &str| -> Vec<String> {
+            let file = JsonFile::parse_text(Path::new("chattools-lint.json"), text.to_string());
+            let mut c = Checker {
+                file: &file,
+                errors: Vec::new(),
+            };
+            let value = file.value.clone().unwrap();
+            let ok = c.check_options(rule, "", &value);
+            assert_eq!(ok, c.errors.is_empty());
+            c.errors.iter().map(|d| d.message.en.clone()).collect()
+        };
+        assert!(check(&PACKAGE_SIZE, r#"{ "limit": 600000, "warnRatio": 0.9 }"#).is_empty());
+        assert!(check(&PACKAGE_SIZE, r#"{ "warnRatio": 1 }"#).is_empty());
+        assert_eq!(
+            check(
+                &PACKAGE_SIZE,
+                r#"{ "limit": 0, "warnRatio": 1.5, "limits": 1 }"#
+            ),
+            [
+                "`limit` must be a whole number of at least 1",
+                "`warnRatio` must be a number above 0 and at most 1 (0.9 = 90%)",
+                "unknown option `limits` of `chat-tools/package-size`",
+            ]
+        );
+        assert!(check(&DESC, r#"{ "words": ["最好", "第一"] }"#).is_empty());
+        assert_eq!(
+            check(&DESC, r#"{ "words": "最好" }"#),
+            ["`words` must be an array of strings"]
+        );
+        assert_eq!(
+            check(&DESC, r#"[]"#),
+            ["expected an object of options, found an array"]
+        );
+    }
+
     #[test]
     fn ignore_patterns() {
         let c = config(&["dist", "apps/old/", "pkg/vendor/**/*.js"]);
