@@ -43,6 +43,26 @@ pub struct CheckArgs {
     /// Exit with 1 when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+
+    /// Configuration file [default: chattools-lint.json in the project folder or nearest parent].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Lint every mini program found under each PATH (honours .gitignore; skips node_modules).
+    #[arg(short, long)]
+    pub recursive: bool,
+
+    /// Report RULE as an error (repeatable; overrides the configuration file).
+    #[arg(long, value_name = "RULE")]
+    pub deny: Vec<String>,
+
+    /// Report RULE as a warning (repeatable; overrides the configuration file).
+    #[arg(long, value_name = "RULE")]
+    pub warn: Vec<String>,
+
+    /// Turn RULE off (repeatable; overrides the configuration file).
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -80,6 +100,14 @@ pub struct SizeArgs {
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning (docs/formats.md).
+    Sarif,
+    /// GitHub Actions annotations (`::error file=…::…`).
+    Github,
+    /// JUnit XML, for Jenkins and GitLab test reports.
+    Junit,
+    /// One `file:line:col: severity[rule] message` line each.
+    Short,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

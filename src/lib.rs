@@ -7,6 +7,7 @@ pub mod cli;
 pub mod code;
 pub mod config;
 pub mod diagnostic;
+pub mod discover;
 pub mod i18n;
 pub mod json;
 pub mod lint;

@@ -1,17 +1,22 @@
 //! Turning a command line into work and an exit code.
 
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, Format, LangChoice, ListFormat};
 use crate::config::Config;
 use crate::diagnostic::{display_path, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::output::{self, ProjectInfo, Report, Style};
-use crate::project::Project;
+use crate::project::{LoadError, Project};
 use crate::rules::{self, RULES};
 
 /// Exit codes, as documented in the README.
@@ -61,37 +66,196 @@ fn print(text: &str) {
     let _ = out.flush();
 }
 
+/// Configuration files read so far, by path; `None` for a broken one (already reported).
+struct Configs<'a> {
+    args: &'a CheckArgs,
+    style: Style,
+    loaded: HashMap<PathBuf, Option<Arc<Config>>>,
+    /// The configuration without a file: defaults plus the command line's overrides.
+    default: Arc<Config>,
+}
+
+impl Configs<'_> {
+    /// The configuration for a PATH: `--config`, else the nearest chattools-lint.json.
+    fn for_path(&mut self, path: &Path) -> Option<Arc<Config>> {
+        let file = match &self.args.config {
+            Some(f) => f.clone(),
+            None => {
+                let start = if path.is_file() {
+                    path.parent().unwrap_or(Path::new("."))
+                } else {
+                    path
+                };
+                match Config::find(start) {
+                    Some(f) => f,
+                    None => return Some(self.default.clone()),
+                }
+            }
+        };
+        if let Some(c) = self.loaded.get(&file) {
+            return c.clone();
+        }
+        let config = match Config::load(&file) {
+            Ok(mut c) => {
+                // Validated up front, so this cannot fail here.
+                let _ = c.override_rules(&self.args.deny, &self.args.warn, &self.args.allow);
+                Some(Arc::new(c))
+            }
+            Err(diagnostics) => {
+                let text = output::human::render_diagnostics(&diagnostics, self.style);
+                eprint!("{text}");
+                None
+            }
+        };
+        self.loaded.insert(file, config.clone());
+        config
+    }
+}
+
+fn print_error(style: Style, message: &Msg, help: Option<&Msg>) {
+    let (label, help_label) = match style.lang {
+        Lang::En => ("error", "help"),
+        Lang::Zh => ("错误", "提示"),
+    };
+    eprintln!("chattools-lint: {label}: {}", message.get(style.lang));
+    if let Some(h) = help {
+        eprintln!("  {help_label}: {}", h.get(style.lang));
+    }
+}
+
+type Outcome = Result<(Project, Vec<crate::diagnostic::Diagnostic>), LoadError>;
+
+fn lint_one(path: &Path, config: &Config) -> Outcome {
+    let project = Project::load(path)?;
+    let mut diagnostics = crate::lint::lint_project(&project, config);
+    diagnostics.retain(|d| !d.file.as_ref().is_some_and(|f| config.is_ignored(&f.path)));
+    Ok((project, diagnostics))
+}
+
+/// Lint every item, in parallel, keeping the items' order.
+fn lint_all(work: &[(PathBuf, Arc<Config>)]) -> Vec<Outcome> {
+    let slots: Vec<Mutex<Option<Outcome>>> = work.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(work.len())
+        .max(1);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((path, config)) = work.get(i) else {
+                    break;
+                };
+                let outcome = lint_one(path, config);
+                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every item linted")
+        })
+        .collect()
+}
+
 fn check(args: &CheckArgs, style: Style) -> u8 {
-    let config = Config::default();
-    let mut report = Report::default();
+    let mut default = Config::default();
+    if let Err(errors) = default.override_rules(&args.deny, &args.warn, &args.allow) {
+        for e in &errors {
+            print_error(style, e, None);
+        }
+        return EXIT_FAILURE;
+    }
+    let mut configs = Configs {
+        args,
+        style,
+        loaded: HashMap::new(),
+        default: Arc::new(default),
+    };
     let mut failed = false;
+    // PATHs → (project path, its configuration).
+    let mut work: Vec<(PathBuf, Arc<Config>)> = Vec::new();
     for path in &args.paths {
-        match Project::load(path) {
-            Ok(project) => {
+        if !args.recursive {
+            match configs.for_path(path) {
+                Some(c) => work.push((path.clone(), c)),
+                None => failed = true,
+            }
+            continue;
+        }
+        if !path.is_dir() {
+            let shown = display_path(path);
+            print_error(
+                style,
+                &msg!(
+                    "--recursive needs a folder; `{shown}` is not one",
+                    "--recursive 需要一个目录；`{shown}` 不是目录"
+                ),
+                None,
+            );
+            failed = true;
+            continue;
+        }
+        let Some(root_config) = configs.for_path(path) else {
+            failed = true;
+            continue;
+        };
+        let found = crate::discover::find_projects(path, Some(root_config));
+        if found.is_empty() {
+            let shown = display_path(path);
+            print_error(
+                style,
+                &msg!(
+                    "no mini program found under `{shown}` (no project.config.json or app.json outside ignored folders)",
+                    "`{shown}` 下没有找到小程序（被忽略的目录之外没有 project.config.json 或 app.json）"
+                ),
+                Some(&msg!(
+                    "folders listed in .gitignore, hidden folders, node_modules and the configuration's `ignore` are not searched",
+                    "不会搜索 .gitignore 中列出的目录、隐藏目录、node_modules 以及配置中 `ignore` 指定的路径"
+                )),
+            );
+            failed = true;
+        }
+        for dir in found {
+            match configs.for_path(&dir) {
+                Some(c) => work.push((dir, c)),
+                None => failed = true,
+            }
+        }
+    }
+    let mut report = Report::default();
+    for outcome in lint_all(&work) {
+        match outcome {
+            Ok((project, diagnostics)) => {
+                let start = report.diagnostics.len();
+                report.diagnostics.extend(diagnostics);
                 report.projects.push(ProjectInfo {
                     path: display_path(&project.dir),
                     app_json: project.app.source.display.clone(),
+                    diagnostics: start..report.diagnostics.len(),
                 });
-                report
-                    .diagnostics
-                    .extend(crate::lint::lint_project(&project, &config));
             }
             Err(e) => {
                 failed = true;
-                let (label, help) = match style.lang {
-                    Lang::En => ("error", "help"),
-                    Lang::Zh => ("错误", "提示"),
-                };
-                eprintln!("chattools-lint: {label}: {}", e.message.get(style.lang));
-                if let Some(h) = e.help {
-                    eprintln!("  {help}: {}", h.get(style.lang));
-                }
+                print_error(style, &e.message, e.help.as_ref());
             }
         }
+    }
+    // Nothing linted: an empty report ("No problems found in 0 projects") would mislead.
+    if failed && report.projects.is_empty() {
+        return EXIT_FAILURE;
     }
     let rendered = match args.format {
         Format::Human => output::human::render(&report, style),
         Format::Json => output::json::render(&report, style),
+        Format::Sarif => output::sarif::render(&report, style),
+        Format::Github => output::github::render(&report, style),
+        Format::Junit => output::junit::render(&report, style),
+        Format::Short => output::short::render(&report, style),
     };
     print(&rendered);
     let summary = report.summary();

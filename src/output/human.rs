@@ -106,6 +106,14 @@ impl miette::Diagnostic for Shown<'_> {
 }
 
 pub fn render(report: &Report, style: Style) -> String {
+    let mut out = render_diagnostics(&report.diagnostics, style);
+    out.push_str(&summary_line(report.summary(), style.lang));
+    out.push('\n');
+    out
+}
+
+/// The diagnostics alone, without the summary line (also used for configuration errors).
+pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -115,7 +123,7 @@ pub fn render(report: &Report, style: Style) -> String {
         .with_links(false)
         .with_width(100);
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in diagnostics {
         let shown = Shown {
             d,
             lang: style.lang,
@@ -131,8 +139,6 @@ pub fn render(report: &Report, style: Style) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary_line(report.summary(), style.lang));
-    out.push('\n');
     out
 }
 

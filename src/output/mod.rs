@@ -1,7 +1,11 @@
 //! Rendering a lint run. One file per format; each takes the same [`Report`].
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod short;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
@@ -13,6 +17,8 @@ pub struct ProjectInfo {
     pub path: String,
     /// Its app.json, as the user would open it.
     pub app_json: String,
+    /// Its diagnostics: this range of `Report::diagnostics`.
+    pub diagnostics: std::ops::Range<usize>,
 }
 
 /// Everything a run found, in a stable order.

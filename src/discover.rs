@@ -1,0 +1,73 @@
+//! `--recursive`: finding every mini program under a folder.
+//!
+//! A project is a folder with `project.config.json`, or else a folder with `app.json` that is
+//! not inside a project already found (so `miniprogram/app.json` under a project.config.json is
+//! that project's, not a second one). The search honours `.gitignore` (and `.git/info/exclude`
+//! and the global gitignore), skips hidden folders, `node_modules`, `miniprogram_npm` and the
+//! configuration's `ignore` patterns, and does not follow symbolic links. The result is sorted
+//! by path, so output order does not depend on the file system.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::project::{APP_JSON, PROJECT_CONFIG};
+
+/// Folders never searched.
+pub const SKIPPED_DIRS: &[&str] = &["node_modules", "miniprogram_npm"];
+
+pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .hidden(true)
+        .ignore(false)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(true)
+        .parents(true)
+        .require_git(false)
+        .follow_links(false);
+    builder.filter_entry(move |entry| {
+        if entry.depth() == 0 {
+            return true;
+        }
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if is_dir
+            && SKIPPED_DIRS
+                .iter()
+                .any(|s| entry.file_name() == std::ffi::OsStr::new(s))
+        {
+            return false;
+        }
+        !config.as_ref().is_some_and(|c| c.is_ignored(entry.path()))
+    });
+    let mut with_config = Vec::new();
+    let mut with_app = Vec::new();
+    // Unreadable folders are skipped silently: they cannot hold a project we could lint.
+    for entry in builder.build().flatten() {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let name = entry.file_name();
+        let Some(dir) = entry.path().parent() else {
+            continue;
+        };
+        if name == PROJECT_CONFIG {
+            with_config.push(dir.to_path_buf());
+        } else if name == APP_JSON {
+            with_app.push(dir.to_path_buf());
+        }
+    }
+    with_config.sort();
+    with_config.dedup();
+    with_app.sort();
+    with_app.dedup();
+    let mut found = with_config.clone();
+    for dir in with_app {
+        if !found.iter().any(|p| dir.starts_with(p)) {
+            found.push(dir);
+        }
+    }
+    found.sort();
+    found
+}

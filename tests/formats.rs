@@ -1,0 +1,138 @@
+//! Every output format, snapshotted on one project with diagnostics of four rules at three
+//! levels (tests/projects/formats, 1 (中文): its chattools-lint.json turns one rule into a warning
+//! and one into an info). The folder name needs escaping in GitHub properties and SARIF URIs,
+//! and a diagnostic sits after Chinese text on its line (columns count characters).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::bin;
+
+const PROJECT: &str = "formats, 1 (中文)";
+
+fn projects() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/projects")
+}
+
+fn run(format: &str, lang: &str) -> (String, i32) {
+    let out = bin()
+        .current_dir(projects())
+        .args(["--format", format, "--lang", lang, PROJECT])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).expect("UTF-8 output"),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn short() {
+    let (out, code) = run("short", "en");
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 4, "one line per diagnostic");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn short_chinese() {
+    let (out, code) = run("short", "zh");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn github() {
+    let (out, code) = run("github", "en");
+    assert_eq!(code, 1);
+    for line in out.lines() {
+        assert!(
+            line.starts_with("::error file=")
+                || line.starts_with("::warning file=")
+                || line.starts_with("::notice file="),
+            "{line}"
+        );
+        // The folder's comma is escaped in the property, the message's `%` in the data.
+        assert!(
+            line.contains("file=formats%2C 1 (中文)/app.json,line="),
+            "{line}"
+        );
+    }
+    assert!(out.contains("`packageChatTool,%25`"));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn junit() {
+    let (out, code) = run("junit", "en");
+    assert_eq!(code, 1);
+    assert!(out.contains("<testsuites name=\"chattools-lint\" tests=\"4\" failures=\"2\""));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sarif() {
+    let (out, code) = run("sarif", "en");
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let run = &doc["runs"][0];
+    assert_eq!(doc["version"], "2.1.0");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let levels: Vec<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["error", "warning", "note", "error"]);
+    // The working directory is the only machine-dependent part.
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        root.starts_with("file:///") && root.ends_with("/tests/projects/"),
+        "{root}"
+    );
+    insta::assert_snapshot!(out.replace(&root, "file:///[CWD]/"));
+}
+
+#[test]
+fn json_and_human_agree_on_count() {
+    let (json, _) = run("json", "en");
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 4);
+    let (human, _) = run("human", "en");
+    assert!(
+        human.contains("Found 2 errors, 1 warning, 1 info in 1 project."),
+        "{human}"
+    );
+}
+
+#[test]
+fn junit_clean_project_has_a_passing_case() {
+    let p = common::Project::new();
+    p.file("app.json", r#"{ "pages": ["pages/index/index"] }"#)
+        .page("pages/index/index");
+    let out = p.run(&["--format", "junit", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("tests=\"1\" failures=\"0\""), "{text}");
+    assert!(text.contains("name=\"no problems found\""), "{text}");
+    // Short and GitHub print nothing for a clean project.
+    for format in ["short", "github"] {
+        let out = p.run(&["--format", format]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            out.stdout.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
