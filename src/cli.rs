@@ -88,8 +88,8 @@ pub struct SizeArgs {
     pub path: PathBuf,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
 
     /// How many of the largest files, folders and left-out files to list.
     #[arg(long, value_name = "N", default_value_t = 10)]

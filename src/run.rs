@@ -53,7 +53,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let code = match &cli.command {
         Some(Command::Rules { format }) => list_rules(*format, lang),
         Some(Command::Explain { rule }) => explain(rule, lang),
-        Some(Command::Size(args)) => size(args, lang),
+        Some(Command::Size(args)) => size(args, style),
         None => check(&cli.check, style),
     };
     ExitCode::from(code)
@@ -269,18 +269,12 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
 }
 
 /// `chattools-lint size`: the estimate per package (docs/size.md).
-fn size(args: &crate::cli::SizeArgs, lang: Lang) -> u8 {
+fn size(args: &crate::cli::SizeArgs, style: Style) -> u8 {
+    let lang = style.lang;
     let project = match Project::load(&args.path) {
         Ok(p) => p,
         Err(e) => {
-            let (label, help) = match lang {
-                Lang::En => ("error", "help"),
-                Lang::Zh => ("错误", "提示"),
-            };
-            eprintln!("chattools-lint: {label}: {}", e.message.get(lang));
-            if let Some(h) = e.help {
-                eprintln!("  {help}: {}", h.get(lang));
-            }
+            print_error(style, &e.message, e.help.as_ref());
             return EXIT_FAILURE;
         }
     };
@@ -288,8 +282,8 @@ fn size(args: &crate::cli::SizeArgs, lang: Lang) -> u8 {
     let shown = display_path(&project.dir);
     let mp_root = display_path(&project.mp_root);
     print(&match args.format {
-        Format::Human => crate::package::report::human(&est, &shown, &mp_root, args.top, lang),
-        Format::Json => crate::package::report::json(&est, &shown, &mp_root, args.top, lang),
+        ListFormat::Human => crate::package::report::human(&est, &shown, &mp_root, args.top, lang),
+        ListFormat::Json => crate::package::report::json(&est, &shown, &mp_root, args.top, lang),
     });
     EXIT_OK
 }

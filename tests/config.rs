@@ -17,11 +17,21 @@ fn project() -> Project {
         r#"{
   "pages": ["pages/index/index"],
   "pages": ["pages/index/index"],
-  "subPackages": [{ "root": "pkg", "pages": ["pages/a/index"], "independent": true }],
+  "subPackages": [
+    {
+      "root": "pkg",
+      "pages": ["pages/a/index"],
+      "independent": true,
+      "renderer": "skyline",
+      "componentFramework": "glass-easel"
+    }
+  ],
   "chatTools": [
     { "root": "pkg", "entryPagePath": "pages/a/index", "desc": "签到" },
     { "root": "pkg", "entryPagePath": "pages/a/index", "desc": "接龙" }
-  ]
+  ],
+  "lazyCodeLoading": "requiredComponents",
+  "rendererOptions": { "skyline": { "disableABTest": true } }
 }
 "#,
     );
