@@ -81,11 +81,40 @@ fn rendered_index() -> String {
     s
 }
 
+/// The rule table between the README's `rules:start` and `rules:end` markers.
+fn rendered_readme(readme: &str) -> String {
+    let start = readme
+        .find("<!-- rules:start")
+        .expect("README rules:start marker");
+    let start = start + readme[start..].find('\n').unwrap() + 1;
+    let end = readme
+        .find("<!-- rules:end -->")
+        .expect("README rules:end marker");
+    let mut table = String::from("| id | default | what it checks |\n|---|---|---|\n");
+    for r in RULES {
+        table.push_str(&format!(
+            "| [`{}`](docs/rules/{}.md) | {} | {} |\n",
+            r.id,
+            r.id,
+            r.default_severity.as_str(),
+            r.summary.0.replace('|', "\\|")
+        ));
+    }
+    format!("{}{table}{}", &readme[..start], &readme[end..])
+}
+
 #[test]
 fn generated_docs_are_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
     let update = std::env::var_os("UPDATE_DOCS").is_some();
-    let mut pages = vec![(root.join("README.md"), rendered_index())];
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let mut pages = vec![
+        (root.join("README.md"), rendered_index()),
+        (
+            readme.clone(),
+            rendered_readme(&std::fs::read_to_string(&readme).unwrap()),
+        ),
+    ];
     for r in RULES {
         pages.push((root.join(format!("{}.md", r.id)), rendered_page(r)));
     }
