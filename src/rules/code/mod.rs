@@ -97,22 +97,7 @@ pub fn api_scope(api: &str) -> Option<&'static str> {
 }
 
 /// The scopes of the authorize page (others are `chat-tools/unknown-scope`'s).
-pub const KNOWN_SCOPES: &[&str] = &[
-    "scope.userLocation",
-    "scope.userFuzzyLocation",
-    "scope.userLocationBackground",
-    "scope.record",
-    "scope.camera",
-    "scope.bluetooth",
-    "scope.writePhotosAlbum",
-    "scope.addPhoneContact",
-    "scope.addPhoneCalendar",
-    "scope.werun",
-    "scope.address",
-    "scope.invoiceTitle",
-    "scope.invoice",
-    "scope.userInfo",
-];
+pub use crate::rules::chat_tools::unknown_scope::SCOPES as KNOWN_SCOPES;
 
 /// The scope a call needs: its API's, or the literal `scope` of `wx.authorize({ scope })`.
 pub fn call_scope(call: &ApiCall) -> Option<&'static str> {
