@@ -43,6 +43,16 @@ pub struct CheckArgs {
     /// Exit with 1 when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+
+    /// Apply the fixes for problems that have one safe fix (trailing commas, the chat-tool
+    /// package's `independent` and `renderer`, `componentFramework`, `lazyCodeLoading`,
+    /// `entryPagePath`), then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print those fixes as a unified diff instead of writing them (exit 1 when there are any).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 #[derive(Subcommand, Debug)]

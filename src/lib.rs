@@ -6,6 +6,9 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod json;
 pub mod lint;

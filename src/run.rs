@@ -64,8 +64,17 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
     let config = Config::default();
     let mut report = Report::default();
     let mut failed = false;
+    let mut diffs = String::new();
     for path in &args.paths {
-        match Project::load(path) {
+        let loaded = if args.fix || args.diff {
+            let done = crate::fix::run_for_cli(Project::load(path), path, args.fix, style.lang);
+            failed |= done.failed;
+            diffs.push_str(&done.diff);
+            done.project
+        } else {
+            Project::load(path)
+        };
+        match loaded {
             Ok(project) => {
                 report.projects.push(ProjectInfo {
                     path: display_path(&project.dir),
@@ -87,6 +96,16 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
                 }
             }
         }
+    }
+    if args.diff {
+        print(&diffs);
+        return if failed {
+            EXIT_FAILURE
+        } else if diffs.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_ERRORS
+        };
     }
     let rendered = match args.format {
         Format::Human => output::human::render(&report, style),

@@ -224,6 +224,26 @@ impl Project {
         Err(err)
     }
 
+    /// A project from app.json bytes held in memory, as if read from `mp_root/app.json`, with
+    /// no project.config.json; other files are looked up under `mp_root`. For the fuzz target
+    /// and tests that feed the whole pipeline bytes.
+    pub fn from_app_bytes(mp_root: &Path, bytes: Vec<u8>) -> Project {
+        let app = JsonFile::parse_bytes(&mp_root.join(APP_JSON), bytes);
+        let model = app
+            .value
+            .as_ref()
+            .map(AppModel::from_value)
+            .unwrap_or_default();
+        Project {
+            dir: mp_root.to_path_buf(),
+            config: None,
+            mp_root: mp_root.to_path_buf(),
+            app,
+            model,
+            settings: Settings::default(),
+        }
+    }
+
     fn finish(
         dir: PathBuf,
         config: Option<JsonFile>,

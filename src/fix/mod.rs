@@ -1,0 +1,463 @@
+//! `--fix` and `--diff`: minimal text edits for problems that have one safe fix.
+//!
+//! The fixes do not come from the rules: this module inspects the parsed app.json
+//! (`JsonFile` + `AppModel`) for the same conditions itself, so a fix exists whether or not
+//! the rule that reports it is on, and rule files stay free of fixing code. Each fix is a list
+//! of byte-range replacements in the original text; everything outside those ranges is kept
+//! byte for byte (indentation, key order, line endings, comments, a BOM). The conditions:
+//!
+//! | rule | condition (app.json only) | edit |
+//! |---|---|---|
+//! | `json/syntax` | a trailing comma (app.json, project.config.json) | delete the comma |
+//! | `chat-tools/not-independent` | the chat-tool package's `independent` is `false` or absent | `true` |
+//! | `chat-tools/not-skyline` | its `renderer` is not `"skyline"` (absent: and app `renderer` is not `"skyline"`) | `"skyline"` |
+//! | `skyline/glass-easel` | Skyline is used in app.json and app `componentFramework` (or the chat-tool package's own) is not `"glass-easel"` | `"glass-easel"` |
+//! | `skyline/lazy-code-loading` | Skyline is used and `lazyCodeLoading` is not exactly `"requiredComponents"` | `"requiredComponents"` |
+//! | `chat-tools/entry-page` | `entryPagePath` has a leading `/` or the `root/` prefix, and without them names a page of the package | the path without them |
+//!
+//! "Skyline is used" means, in app.json: app `renderer` is `"skyline"`, a subpackage's
+//! `renderer` is `"skyline"`, or there is a chat-tool package (which the fix above makes
+//! Skyline). A value of the wrong type is left alone (that is `schema/type`'s). A key that is
+//! absent is added as the object's last member, indented like its previous last member.
+//! Nothing is fixed in a file that did not parse.
+
+mod write;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use write::{write_fixed, WriteError};
+
+use crate::i18n::Msg;
+use crate::json::{escape_token, JsonFile, ReadIssue};
+use crate::msg;
+use crate::project::Project;
+
+/// Replace `range` of the original text with `replacement` (an empty range inserts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// One problem's fix: what it does and its edits.
+#[derive(Clone, Debug)]
+pub struct Fix {
+    /// The rule whose problem this fixes.
+    pub rule: &'static str,
+    pub title: Msg,
+    pub edits: Vec<Edit>,
+}
+
+/// The fixes of one file and the text they produce.
+#[derive(Debug)]
+pub struct FileFix {
+    pub path: PathBuf,
+    /// As the user would open it.
+    pub display: String,
+    pub original: String,
+    pub fixed: String,
+    pub fixes: Vec<Fix>,
+    /// Set when the fixes were dropped (the result would not parse): nothing is written.
+    pub refused: Option<Msg>,
+}
+
+/// Every fix for a project: app.json, then project.config.json (trailing commas only).
+/// Files without fixes are left out.
+pub fn plan(project: &Project) -> Vec<FileFix> {
+    let mut out = Vec::new();
+    let mut app_fixes = trailing_commas(&project.app);
+    app_fixes.extend(app_json_fixes(project));
+    if let Some(f) = file_fix(&project.app, app_fixes) {
+        out.push(f);
+    }
+    if let Some(cfg) = &project.config {
+        if let Some(f) = file_fix(cfg, trailing_commas(cfg)) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Apply fixes to a file's text; a fix whose edits overlap an earlier one is dropped, and if
+/// the result does not parse nothing is kept.
+fn file_fix(file: &JsonFile, fixes: Vec<Fix>) -> Option<FileFix> {
+    if fixes.is_empty() || file.value.is_none() {
+        return None;
+    }
+    let mut kept: Vec<Fix> = Vec::new();
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for fix in fixes {
+        let clash = fix.edits.iter().any(|e| {
+            taken.iter().any(|t| {
+                e.range.start < t.end && t.start < e.range.end
+                    || (e.range.is_empty() && t.start < e.range.start && e.range.start < t.end)
+            })
+        });
+        if !clash {
+            taken.extend(fix.edits.iter().map(|e| e.range.clone()));
+            kept.push(fix);
+        }
+    }
+    let text = &file.source.text;
+    let edits: Vec<Edit> = kept.iter().flat_map(|f| f.edits.iter().cloned()).collect();
+    let fixed = apply(text, &edits);
+    let check = JsonFile::parse_text(&file.source.path, fixed.clone());
+    let refused = check.value.is_none().then(|| {
+        msg!(
+            "not fixed: the fixed text would not parse (please report this)",
+            "未修复：修复后的内容无法解析（请报告此问题）"
+        )
+    });
+    Some(FileFix {
+        path: file.source.path.clone(),
+        display: file.source.display.clone(),
+        original: text.clone(),
+        fixed: if refused.is_some() { text.clone() } else { fixed },
+        fixes: if refused.is_some() { Vec::new() } else { kept },
+        refused,
+    })
+}
+
+/// Apply non-overlapping edits (any order) to `text`. Insertions at the same offset keep their
+/// given order and come before a replacement starting there.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut pos = 0;
+    for e in sorted {
+        let start = e.range.start.max(pos).min(text.len());
+        out.push_str(&text[pos..start]);
+        out.push_str(&e.replacement);
+        pos = e.range.end.max(start).min(text.len());
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// `json/syntax` trailing commas, as the reader found them.
+fn trailing_commas(file: &JsonFile) -> Vec<Fix> {
+    let text = &file.source.text;
+    file.issues
+        .iter()
+        .filter_map(|i| match i {
+            ReadIssue::Syntax { span, message, .. }
+                if message.en.starts_with("trailing comma")
+                    && text.get(span.clone()) == Some(",") =>
+            {
+                Some(Fix {
+                    rule: "json/syntax",
+                    title: msg!("removed a trailing comma", "删除了多余的逗号"),
+                    edits: vec![Edit {
+                        range: span.clone(),
+                        replacement: String::new(),
+                    }],
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn app_json_fixes(project: &Project) -> Vec<Fix> {
+    let app = &project.app;
+    let model = &project.model;
+    let Some(root) = app.value.as_ref().and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let mut fixes = Vec::new();
+    let package = model.chat_tool_package();
+    // chat-tools/not-independent
+    if let Some(pkg) = package {
+        if let Some(edits) = set_member(app, &pkg.pointer, "independent", &Value::Bool(true)) {
+            fixes.push(Fix {
+                rule: "chat-tools/not-independent",
+                title: msg!(
+                    "set `\"independent\": true` on the chat-tool subpackage",
+                    "为聊天工具分包设置 `\"independent\": true`"
+                ),
+                edits,
+            });
+        }
+    }
+    // chat-tools/not-skyline
+    let app_renderer = root.get("renderer").and_then(Value::as_str);
+    if let Some(pkg) = package {
+        let needed = match pkg.renderer.as_deref() {
+            Some(r) => r != "skyline",
+            None => app_renderer != Some("skyline"),
+        };
+        let skyline = Value::String("skyline".into());
+        if needed {
+            if let Some(edits) = set_member(app, &pkg.pointer, "renderer", &skyline) {
+                fixes.push(Fix {
+                    rule: "chat-tools/not-skyline",
+                    title: msg!(
+                        "set `\"renderer\": \"skyline\"` on the chat-tool subpackage",
+                        "为聊天工具分包设置 `\"renderer\": \"skyline\"`"
+                    ),
+                    edits,
+                });
+            }
+        }
+    }
+    let skyline_used = package.is_some()
+        || app_renderer == Some("skyline")
+        || model
+            .subpackages
+            .iter()
+            .any(|s| s.renderer.as_deref() == Some("skyline"));
+    if skyline_used {
+        // skyline/glass-easel: the chat-tool package's own setting wins over the app's.
+        let glass = Value::String("glass-easel".into());
+        let pkg_cf = package.and_then(|p| p.component_framework.as_deref());
+        let fix_at = match (package, pkg_cf) {
+            (Some(p), Some(cf)) if cf != "glass-easel" => Some(p.pointer.clone()),
+            _ => None,
+        };
+        let mut edits = Vec::new();
+        if let Some(ptr) = fix_at {
+            edits.extend(set_member(app, &ptr, "componentFramework", &glass).unwrap_or_default());
+        }
+        edits.extend(set_member(app, "", "componentFramework", &glass).unwrap_or_default());
+        if !edits.is_empty() {
+            fixes.push(Fix {
+                rule: "skyline/glass-easel",
+                title: msg!(
+                    "set `\"componentFramework\": \"glass-easel\"` (Skyline needs it)",
+                    "设置 `\"componentFramework\": \"glass-easel\"`（Skyline 需要）"
+                ),
+                edits,
+            });
+        }
+        // skyline/lazy-code-loading (also the wrong-case `requiredcomponents`).
+        let lazy = Value::String("requiredComponents".into());
+        if let Some(edits) = set_member(app, "", "lazyCodeLoading", &lazy) {
+            fixes.push(Fix {
+                rule: "skyline/lazy-code-loading",
+                title: msg!(
+                    "set `\"lazyCodeLoading\": \"requiredComponents\"` (Skyline needs it)",
+                    "设置 `\"lazyCodeLoading\": \"requiredComponents\"`（Skyline 需要）"
+                ),
+                edits,
+            });
+        }
+    }
+    // chat-tools/entry-page: a leading `/` or the root prefix.
+    for tool in &model.chat_tools {
+        let (Some(entry), Some(root)) = (tool.entry_page_path.as_deref(), tool.root.as_deref())
+        else {
+            continue;
+        };
+        let Some(pkg) = model.subpackage_by_root(root) else {
+            continue;
+        };
+        let Some(fixed) = fixed_entry(entry, pkg.root_trimmed().unwrap_or("")) else {
+            continue;
+        };
+        if !pkg.pages.iter().any(|p| p.path == fixed) {
+            continue;
+        }
+        let pointer = format!("{}/entryPagePath", tool.pointer);
+        let Some(node) = app.node(&pointer) else {
+            continue;
+        };
+        fixes.push(Fix {
+            rule: "chat-tools/entry-page",
+            title: msg!(
+                "`entryPagePath` `{entry}` → `{fixed}` (relative to the package root)",
+                "`entryPagePath` `{entry}` → `{fixed}`（相对于分包根目录）"
+            ),
+            edits: vec![Edit {
+                range: node.value.clone(),
+                replacement: json_string(&fixed),
+            }],
+        });
+    }
+    fixes
+}
+
+/// `entry` without a leading `/` and without the `root/` prefix, when that changes it.
+fn fixed_entry(entry: &str, root: &str) -> Option<String> {
+    let mut s = entry.trim_start_matches('/');
+    if !root.is_empty() {
+        if let Some(rest) = s.strip_prefix(root).and_then(|r| r.strip_prefix('/')) {
+            s = rest.trim_start_matches('/');
+        }
+    }
+    (s != entry && !s.is_empty()).then(|| s.to_string())
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// Edits that make member `key` of the object at `obj` equal `value`: replace a value of the
+/// same JSON type that differs, insert the member when absent; `None` when it already holds
+/// the value, has another type, or the object cannot take a member.
+fn set_member(file: &JsonFile, obj: &str, key: &str, value: &Value) -> Option<Vec<Edit>> {
+    let object = file.get(obj)?.as_object()?;
+    let literal = serde_json::to_string(value).ok()?;
+    let pointer = format!("{obj}/{}", escape_token(key));
+    if let Some(current) = object.get(key) {
+        let same_type = matches!(
+            (current, value),
+            (Value::Bool(_), Value::Bool(_)) | (Value::String(_), Value::String(_))
+        );
+        if current == value || !same_type {
+            return None;
+        }
+        let node = file.node(&pointer)?;
+        return Some(vec![Edit {
+            range: node.value.clone(),
+            replacement: literal,
+        }]);
+    }
+    insert_member(file, obj, object, key, &literal).map(|e| vec![e])
+}
+
+/// Insert `"key": literal` after the textually last member of the object at `obj`, laid out
+/// like that member: on its own line with the same indentation and line ending, or inline.
+fn insert_member(
+    file: &JsonFile,
+    obj: &str,
+    object: &serde_json::Map<String, Value>,
+    key: &str,
+    literal: &str,
+) -> Option<Edit> {
+    let text = &file.source.text;
+    let last = object
+        .keys()
+        .filter_map(|k| file.node(&format!("{obj}/{}", escape_token(k))))
+        .max_by_key(|n| n.value.end)?;
+    let key_span = last.key.clone()?;
+    let between = text.get(key_span.end..last.value.start)?;
+    let sep = if between.contains('/') || between.contains('\n') {
+        ": "
+    } else {
+        between
+    };
+    let line_start = text[..key_span.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &text[line_start..key_span.start];
+    let member = format!("{}{sep}{literal}", json_string(key));
+    let replacement = if line_start > 0 && indent.chars().all(|c| c == ' ' || c == '\t') {
+        let nl = if text[..line_start].ends_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        format!(",{nl}{indent}{member}")
+    } else {
+        format!(", {member}")
+    };
+    let at = last.value.end;
+    Some(Edit {
+        range: at..at,
+        replacement,
+    })
+}
+
+/// A unified diff of a file's fix (`--diff`).
+pub fn unified_diff(f: &FileFix) -> String {
+    let a = format!("a/{}", f.display);
+    let b = format!("b/{}", f.display);
+    similar::TextDiff::from_lines(&f.original, &f.fixed)
+        .unified_diff()
+        .context_radius(3)
+        .header(&a, &b)
+        .missing_newline_hint(true)
+        .to_string()
+}
+
+/// Whether `path` still holds exactly `original` (nothing changed it since it was read).
+pub fn unchanged(path: &Path, original: &str) -> bool {
+    std::fs::read(path).is_ok_and(|b| b == original.as_bytes())
+}
+
+/// What `--fix` / `--diff` did for one command-line path.
+pub struct CliOutcome {
+    /// The project to lint now (reloaded after writing).
+    pub project: Result<Project, crate::project::LoadError>,
+    /// The unified diff (`--diff`).
+    pub diff: String,
+    /// A fix could not be written (exit 2).
+    pub failed: bool,
+}
+
+/// `--fix` (`write`) or `--diff` for one path: plan, then write or diff; report on stderr what
+/// changed. The caller lints the returned project for what remains.
+pub fn run_for_cli(
+    loaded: Result<Project, crate::project::LoadError>,
+    path: &Path,
+    write: bool,
+    lang: crate::i18n::Lang,
+) -> CliOutcome {
+    let mut out = CliOutcome {
+        project: Err(crate::project::LoadError {
+            message: msg!("", ""),
+            help: None,
+        }),
+        diff: String::new(),
+        failed: false,
+    };
+    let project = match loaded {
+        Ok(p) => p,
+        Err(e) => {
+            out.project = Err(e);
+            return out;
+        }
+    };
+    let (error, note) = match lang {
+        crate::i18n::Lang::En => ("error", "fixed"),
+        crate::i18n::Lang::Zh => ("错误", "已修复"),
+    };
+    let mut wrote = false;
+    for f in plan(&project) {
+        if let Some(why) = &f.refused {
+            eprintln!("chattools-lint: {error}: `{}`: {}", f.display, why.get(lang));
+            out.failed = true;
+            continue;
+        }
+        if !write {
+            out.diff.push_str(&unified_diff(&f));
+            continue;
+        }
+        match write_fixed(&f.path, &f.original, &f.fixed) {
+            Ok(()) => {
+                wrote = true;
+                let src = crate::diagnostic::SourceFile::new(f.path.clone(), f.original.clone());
+                let mut fixes: Vec<&Fix> = f.fixes.iter().collect();
+                fixes.sort_by_key(|x| x.edits.first().map_or(0, |e| e.range.start));
+                for fix in fixes {
+                    let at = fix.edits.first().map_or(0, |e| e.range.start);
+                    let (line, col) = src.line_col(at);
+                    eprintln!(
+                        "chattools-lint: {note} {}:{line}:{col}: {} [{}]",
+                        f.display,
+                        fix.title.get(lang),
+                        fix.rule
+                    );
+                }
+            }
+            Err(e) => {
+                out.failed = true;
+                let m = msg!(
+                    "not fixing `{}`: {}",
+                    "未修复 `{}`：{}",
+                    f.display,
+                    e.describe().get(lang)
+                );
+                eprintln!("chattools-lint: {error}: {}", m.get(lang));
+            }
+        }
+    }
+    out.project = if wrote {
+        Project::load(path)
+    } else {
+        Ok(project)
+    };
+    out
+}

@@ -1,0 +1,40 @@
+//! One entry point for the fuzz target (`fuzz/`): the whole pipeline on arbitrary app.json bytes
+//! — read, schema, every rule, every output format, and the fixer — in memory. Not a public API.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::i18n::Lang;
+use crate::output::{self, ProjectInfo, Report, Style};
+use crate::project::Project;
+
+/// Lint `bytes` as the app.json of a project in `mp_root` (other files are looked up there) and
+/// render every format. Panics only on a bug (that is what the fuzzer looks for): a renderer
+/// producing invalid JSON, or a fix that breaks the file.
+pub fn lint_app_json(mp_root: &Path, bytes: &[u8]) {
+    let project = Project::from_app_bytes(mp_root, bytes.to_vec());
+    let config = Config::default();
+    let diagnostics = crate::lint::lint_project(&project, &config);
+    for d in &diagnostics {
+        if let (Some(file), Some(span)) = (&d.file, &d.span) {
+            assert!(span.start <= span.end && span.end <= file.text.len(), "span out of bounds");
+            assert!(file.text.is_char_boundary(span.start) && file.text.is_char_boundary(span.end));
+        }
+    }
+    let report = Report {
+        projects: vec![ProjectInfo {
+            path: ".".into(),
+            app_json: "app.json".into(),
+        }],
+        diagnostics,
+    };
+    // Every format (add new ones here), both languages, with and without colour.
+    for lang in [Lang::En, Lang::Zh] {
+        for color in [false, true] {
+            let style = Style { lang, color };
+            let _ = output::human::render(&report, style);
+            let json = output::json::render(&report, style);
+            serde_json::from_str::<serde_json::Value>(&json).expect("--format json is JSON");
+        }
+    }
+}
