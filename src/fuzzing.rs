@@ -13,6 +13,7 @@ use crate::project::Project;
 /// producing invalid JSON, or a fix that breaks the file.
 pub fn lint_app_json(mp_root: &Path, bytes: &[u8]) {
     let project = Project::from_app_bytes(mp_root, bytes.to_vec());
+    check_fixes(mp_root, &project);
     let config = Config::default();
     let diagnostics = crate::lint::lint_project(&project, &config);
     for d in &diagnostics {
@@ -36,5 +37,33 @@ pub fn lint_app_json(mp_root: &Path, bytes: &[u8]) {
             let json = output::json::render(&report, style);
             serde_json::from_str::<serde_json::Value>(&json).expect("--format json is JSON");
         }
+    }
+}
+
+/// The fixer's promises: the result parses, only the edited spans change, and a second pass
+/// finds nothing more to fix.
+fn check_fixes(mp_root: &Path, project: &Project) {
+    for f in crate::fix::plan(project) {
+        assert!(f.refused.is_none(), "a fix produced unparsable JSON:\n{}", f.fixed);
+        let again = Project::from_app_bytes(mp_root, f.fixed.clone().into_bytes());
+        assert!(again.app.value.is_some(), "fixed text does not parse");
+        let second = crate::fix::plan(&again);
+        assert!(
+            second.iter().all(|g| g.fixes.is_empty()),
+            "not idempotent:\n{}\nthen:\n{:?}",
+            f.fixed,
+            second.iter().flat_map(|g| g.fixes.iter().map(|x| x.rule)).collect::<Vec<_>>()
+        );
+        // Outside the edits, every byte is the original's.
+        let mut edits: Vec<_> = f.fixes.iter().flat_map(|x| x.edits.iter()).collect();
+        edits.sort_by_key(|e| (e.range.start, e.range.end));
+        let (mut pos, mut out_pos) = (0usize, 0usize);
+        for e in edits {
+            let keep = &f.original[pos..e.range.start];
+            assert_eq!(&f.fixed[out_pos..out_pos + keep.len()], keep);
+            out_pos += keep.len() + e.replacement.len();
+            pos = e.range.end;
+        }
+        assert_eq!(&f.fixed[out_pos..], &f.original[pos..]);
     }
 }
