@@ -18,7 +18,10 @@ pub fn lint_app_json(mp_root: &Path, bytes: &[u8]) {
     let diagnostics = crate::lint::lint_project(&project, &config);
     for d in &diagnostics {
         if let (Some(file), Some(span)) = (&d.file, &d.span) {
-            assert!(span.start <= span.end && span.end <= file.text.len(), "span out of bounds");
+            assert!(
+                span.start <= span.end && span.end <= file.text.len(),
+                "span out of bounds"
+            );
             assert!(file.text.is_char_boundary(span.start) && file.text.is_char_boundary(span.end));
         }
     }
@@ -44,7 +47,11 @@ pub fn lint_app_json(mp_root: &Path, bytes: &[u8]) {
 /// finds nothing more to fix.
 fn check_fixes(mp_root: &Path, project: &Project) {
     for f in crate::fix::plan(project) {
-        assert!(f.refused.is_none(), "a fix produced unparsable JSON:\n{}", f.fixed);
+        assert!(
+            f.refused.is_none(),
+            "a fix produced unparsable JSON:\n{}",
+            f.fixed
+        );
         let again = Project::from_app_bytes(mp_root, f.fixed.clone().into_bytes());
         assert!(again.app.value.is_some(), "fixed text does not parse");
         let second = crate::fix::plan(&again);
@@ -52,7 +59,10 @@ fn check_fixes(mp_root: &Path, project: &Project) {
             second.iter().all(|g| g.fixes.is_empty()),
             "not idempotent:\n{}\nthen:\n{:?}",
             f.fixed,
-            second.iter().flat_map(|g| g.fixes.iter().map(|x| x.rule)).collect::<Vec<_>>()
+            second
+                .iter()
+                .flat_map(|g| g.fixes.iter().map(|x| x.rule))
+                .collect::<Vec<_>>()
         );
         // Outside the edits, every byte is the original's.
         let mut edits: Vec<_> = f.fixes.iter().flat_map(|x| x.edits.iter()).collect();

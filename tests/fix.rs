@@ -117,7 +117,11 @@ fn independent() {
         "pages/entry/index",
         APP_OK,
     );
-    fixes_to(&app(sub, "pages/entry/index", APP_OK), &after, &["chat-tools/not-independent"]);
+    fixes_to(
+        &app(sub, "pages/entry/index", APP_OK),
+        &after,
+        &["chat-tools/not-independent"],
+    );
     // A string "true" is schema/type's: left alone.
     let odd = good.replace("\"independent\": true", "\"independent\": \"true\"");
     let p = project(&odd);
@@ -136,7 +140,11 @@ fn renderer() {
     let sub = ",\n      \"independent\": true";
     fixes_to(
         &app(sub, "pages/entry/index", APP_OK),
-        &app(&format!("{sub},\n      \"renderer\": \"skyline\""), "pages/entry/index", APP_OK),
+        &app(
+            &format!("{sub},\n      \"renderer\": \"skyline\""),
+            "pages/entry/index",
+            APP_OK,
+        ),
         &["chat-tools/not-skyline"],
     );
     // Inherited from an app-level "skyline": nothing to add.
@@ -196,11 +204,7 @@ fn entry_page_path() {
         "packageChatTool/pages/entry/index",
         "/packageChatTool/pages/entry/index",
     ] {
-        fixes_to(
-            &app(SUB_OK, bad, APP_OK),
-            &good,
-            &["chat-tools/entry-page"],
-        );
+        fixes_to(&app(SUB_OK, bad, APP_OK), &good, &["chat-tools/entry-page"]);
     }
     // Not a page of the package even without the prefix: no guess.
     let unknown = app(SUB_OK, "/pages/other/index", APP_OK);
@@ -288,8 +292,14 @@ fn read_only_file_is_left_untouched() {
         0o444
     );
     // No temporary file left behind.
-    let names: Vec<_> = std::fs::read_dir(p.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert!(names.iter().all(|n| !n.to_string_lossy().contains(".tmp")), "{names:?}");
+    let names: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().contains(".tmp")),
+        "{names:?}"
+    );
 }
 
 #[cfg(unix)]
@@ -306,8 +316,17 @@ fn permissions_and_symlinks_kept() {
     std::os::unix::fs::symlink("real/app.json", p.path().join("app.json")).unwrap();
     run(&p, &["--fix"]);
     assert_eq!(std::fs::read_to_string(&real).unwrap(), good);
-    assert!(p.path().join("app.json").symlink_metadata().unwrap().file_type().is_symlink());
-    assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+    assert!(p
+        .path()
+        .join("app.json")
+        .symlink_metadata()
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
 }
 
 #[test]
@@ -317,7 +336,10 @@ fn changed_since_read_is_not_written() {
     std::fs::write(&path, "{\"a\": 2}").unwrap();
     // What the fixer read is not what is on disk any more.
     let r = chattools_lint::fix::write_fixed(&path, "{\"a\": 1,}", "{\"a\": 1}");
-    assert!(matches!(r, Err(chattools_lint::fix::WriteError::Changed)), "{r:?}");
+    assert!(
+        matches!(r, Err(chattools_lint::fix::WriteError::Changed)),
+        "{r:?}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"a\": 2}");
     // Gone since it was read.
     std::fs::remove_file(&path).unwrap();
@@ -328,7 +350,11 @@ fn changed_since_read_is_not_written() {
     std::fs::write(&path, "{\"a\": 1,}").unwrap();
     chattools_lint::fix::write_fixed(&path, "{\"a\": 1,}", "{\"a\": 1}").unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"a\": 1}");
-    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "temporary file left");
+    assert_eq!(
+        std::fs::read_dir(d.path()).unwrap().count(),
+        1,
+        "temporary file left"
+    );
 }
 
 #[test]

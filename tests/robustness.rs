@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{bin, json_in, rule_ids, Project};
+use common::{bin, rule_ids, Project};
 use serde_json::Value;
 
 /// A chat-tool project that lints clean.
@@ -47,10 +47,17 @@ fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
-    let code = out.status.code().expect("exited normally (no signal, no timeout)");
+    let code = out
+        .status
+        .code()
+        .expect("exited normally (no signal, no timeout)");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
-    (code, String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+    (
+        code,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+    )
 }
 
 /// The only diagnostic of a JSON document.
@@ -96,7 +103,10 @@ fn truncated_app_json() {
     assert_eq!(code, 1);
     // Every prefix of a valid file: a diagnostic and exit 1, or clean; never a crash.
     let p = Project::new();
-    for cut in (0..CLEAN.len()).filter(|&i| CLEAN.is_char_boundary(i)).step_by(7) {
+    for cut in (0..CLEAN.len())
+        .filter(|&i| CLEAN.is_char_boundary(i))
+        .step_by(7)
+    {
         p.file("app.json", &CLEAN[..cut]);
         let (code, _, _) = run_in(p.path(), &["--format", "json"]);
         assert!(code == 0 || code == 1, "prefix {cut}: exit {code}");
@@ -159,13 +169,21 @@ fn byte_order_mark() {
     assert_eq!(pos(bom), (1, 1));
     // The trailing comma after `"desc": "群签到"` on line 14, as an editor counts columns.
     let comma = &doc["diagnostics"][1];
-    assert!(comma["message"].as_str().unwrap().contains("trailing comma"));
+    assert!(comma["message"]
+        .as_str()
+        .unwrap()
+        .contains("trailing comma"));
     assert_eq!(pos(comma), (14, 20));
     assert_eq!(code, 1);
     // A BOM on `{` in line 1: an editor shows `{` in column 1, and so do we.
     p.file("app.json", "\u{feff}{,}");
     let (doc, _) = p.json(&[]);
-    let last = doc["diagnostics"].as_array().unwrap().last().unwrap().clone();
+    let last = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(pos(&last).1, 2, "{doc:#}");
 }
 
@@ -180,10 +198,18 @@ fn crlf_positions() {
     let d = only(&doc);
     assert!(d["message"].as_str().unwrap().contains("trailing comma"));
     assert_eq!(pos(d), (14, 20));
-    assert_eq!((d["endLine"].as_u64(), d["endColumn"].as_u64()), (Some(14), Some(21)));
+    assert_eq!(
+        (d["endLine"].as_u64(), d["endColumn"].as_u64()),
+        (Some(14), Some(21))
+    );
     assert_eq!(code, 1);
     // Old Mac line endings (CR only) are not line breaks for WeChat or for us: one line.
-    p.file("app.json", CLEAN.replace('\n', "\r").replace("\"群签到\"", "\"群签到\","));
+    p.file(
+        "app.json",
+        CLEAN
+            .replace('\n', "\r")
+            .replace("\"群签到\"", "\"群签到\","),
+    );
     let (doc, code) = p.json(&[]);
     assert_eq!(pos(only(&doc)).0, 1);
     assert_eq!(code, 1);
@@ -234,7 +260,9 @@ fn huge_app_json_is_refused_with_bounded_memory() {
     let (code, out, err) = run_in(p.path(), &[]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(
-        err.contains("cannot read `app.json`: the file is 100000000 bytes, more than the 16777216 bytes"),
+        err.contains(
+            "cannot read `app.json`: the file is 100000000 bytes, more than the 16777216 bytes"
+        ),
         "{err}"
     );
     // --format json still prints a document (no projects) on stdout.
@@ -248,7 +276,10 @@ fn page_json_over_the_limit_is_not_read() {
     // The same cap applies to every JSON file the linter opens.
     let d = tempfile::tempdir().unwrap();
     let path = d.path().join("big.json");
-    std::fs::File::create(&path).unwrap().set_len(17 * 1024 * 1024).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(17 * 1024 * 1024)
+        .unwrap();
     match chattools_lint::json::JsonFile::read(&path) {
         Err(chattools_lint::json::ReadError::TooLarge(n)) => assert_eq!(n, 17 * 1024 * 1024),
         other => panic!("{other:?}"),
@@ -262,7 +293,11 @@ fn app_json_that_is_not_a_regular_file() {
     // A FIFO would block a naive reader forever.
     let p = Project::new();
     let fifo = p.path().join("app.json");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     let (code, _, err) = run_in(p.path(), &[]);
     assert_eq!(code, 2);
     assert!(err.contains("no mini program"), "{err}");
@@ -324,7 +359,9 @@ fn non_utf8_names() {
     std::fs::write(dir.join("app.json"), "{\"pages\": [\"a\"],}").unwrap();
     // Files with such names inside a package, too.
     std::fs::write(
-        p.path().join("packageChatTool").join(OsStr::from_bytes(b"x\xff.js")),
+        p.path()
+            .join("packageChatTool")
+            .join(OsStr::from_bytes(b"x\xff.js")),
         "//",
     )
     .unwrap();
@@ -408,9 +445,18 @@ fn paths_that_escape_the_project_are_never_read() {
     // The helper every rule goes through.
     let project = chattools_lint::project::Project::load(&root).unwrap();
     use chattools_lint::project::Escape;
-    assert_eq!(project.resolve("../outside/pages/a/index"), Err(Escape::ParentDir));
-    assert!(matches!(project.resolve("linked/pages/a/index"), Err(Escape::Symlink(_))));
-    assert_eq!(project.resolve("/etc/passwd").unwrap(), project.mp_root.join("etc/passwd"));
+    assert_eq!(
+        project.resolve("../outside/pages/a/index"),
+        Err(Escape::ParentDir)
+    );
+    assert!(matches!(
+        project.resolve("linked/pages/a/index"),
+        Err(Escape::Symlink(_))
+    ));
+    assert_eq!(
+        project.resolve("/etc/passwd").unwrap(),
+        project.mp_root.join("etc/passwd")
+    );
     assert!(project.resolve("loop/pages/a/index").is_ok()); // inside, unreadable
     assert!(project.resolve("pages/index/index").is_ok());
     for page in ["../outside/pages/a/index", "linked/pages/a/index"] {
@@ -430,7 +476,9 @@ fn paths_that_escape_the_project_are_never_read() {
     assert!(ctx.page_json("../outside/pages/a/index").is_none());
     assert!(ctx.json(&root.join("linked/pages/a/index.json")).is_none());
     assert!(ctx.json(&root.join("linked/pages/a/fifo.json")).is_none());
-    assert!(ctx.json(&outer.path().join("outside/pages/a/index.json")).is_none());
+    assert!(ctx
+        .json(&outer.path().join("outside/pages/a/index.json"))
+        .is_none());
     assert!(ctx.json(&root.join("loop/pages/a/index.json")).is_none());
     assert!(ctx.into_diagnostics().is_empty(), "nothing was read");
 }
@@ -450,5 +498,42 @@ fn unreadable_file_is_an_error_line() {
             assert!(err.contains("cannot read `app.json`"), "{err}");
         }
         std::fs::set_permissions(&app, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+}
+
+/// Every fuzz seed and every input the fuzzer ever crashed on (fuzz/regressions/) goes through
+/// the fuzz target's entry point — whole pipeline, every format, the fixer — and through the
+/// binary with each output format.
+#[test]
+fn fuzz_seeds_and_regressions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut inputs: Vec<_> = ["seeds", "regressions"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(root.join(d)).ok())
+        .flatten()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != ".gitkeep"))
+        .collect();
+    inputs.sort();
+    assert!(inputs.len() >= 5, "seeds missing: {inputs:?}");
+    let p = clean_project();
+    for input in &inputs {
+        let bytes = std::fs::read(input).unwrap();
+        chattools_lint::fuzzing::lint_app_json(p.path(), &bytes);
+        p.file("app.json", &bytes);
+        for format in ["human", "json"] {
+            let (code, _, err) = run_in(p.path(), &["--format", format]);
+            assert!(
+                code == 0 || code == 1,
+                "{}: exit {code}: {err}",
+                input.display()
+            );
+        }
+        let (code, _, err) = run_in(p.path(), &["--diff"]);
+        assert!(
+            code == 0 || code == 1,
+            "{}: exit {code}: {err}",
+            input.display()
+        );
     }
 }

@@ -115,7 +115,11 @@ fn file_fix(file: &JsonFile, fixes: Vec<Fix>) -> Option<FileFix> {
         path: file.source.path.clone(),
         display: file.source.display.clone(),
         original: text.clone(),
-        fixed: if refused.is_some() { text.clone() } else { fixed },
+        fixed: if refused.is_some() {
+            text.clone()
+        } else {
+            fixed
+        },
         fixes: if refused.is_some() { Vec::new() } else { kept },
         refused,
     })
@@ -417,7 +421,11 @@ pub fn run_for_cli(
     let mut wrote = false;
     for f in plan(&project) {
         if let Some(why) = &f.refused {
-            eprintln!("chattools-lint: {error}: `{}`: {}", f.display, why.get(lang));
+            eprintln!(
+                "chattools-lint: {error}: `{}`: {}",
+                f.display,
+                why.get(lang)
+            );
             out.failed = true;
             continue;
         }
