@@ -537,3 +537,62 @@ fn fuzz_seeds_and_regressions() {
         );
     }
 }
+
+/// A minified file full of trailing commas: at most 100 are reported, then a count; the human
+/// format gives positions instead of printing the long line again and again; `--fix` removes
+/// all of them in one run.
+#[test]
+fn many_trailing_commas_in_a_minified_file() {
+    let n = 20_000;
+    let text = format!(
+        "{{\"pages\":[\"pages/index/index\"],\"x\":[{}1]}}",
+        "[1,],".repeat(n)
+    );
+    let p = Project::new();
+    p.file("app.json", &text).page("pages/index/index");
+    let (code, out, _) = run_in(p.path(), &["--format", "json"]);
+    assert_eq!(code, 1);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 101);
+    assert!(diags[100]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("19900 more comments or trailing commas"));
+    let (_, out, _) = run_in(p.path(), &["--color", "never"]);
+    assert!(
+        out.len() < 100_000,
+        "the long line was printed: {} bytes",
+        out.len()
+    );
+    assert!(
+        out.contains("trailing comma: JSON does not allow a comma before `]` (app.json:1:39)"),
+        "{}",
+        &out[..2000]
+    );
+    let (code, _, err) = run_in(p.path(), &["--fix"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("… and 19980 more [json/syntax]"), "{err}");
+    let fixed = std::fs::read_to_string(p.path().join("app.json")).unwrap();
+    assert_eq!(fixed, text.replace(",]", "]"));
+}
+
+/// Many duplicate keys after a large value: linear time (the old index clean-up was quadratic),
+/// and at most 100 reported.
+#[test]
+fn many_duplicate_keys() {
+    let n = 100_000;
+    let text = format!(
+        "{{\"pages\":[\"pages/index/index\"],\"big\":[{}0],{}\"a\":1}}",
+        "0,".repeat(n),
+        "\"a\":1,\"pages\":[\"pages/index/index\"],".repeat(n)
+    );
+    let p = Project::new();
+    p.file("app.json", &text).page("pages/index/index");
+    let (code, out, _) = run_in(p.path(), &["--format", "json"]);
+    assert_eq!(code, 0, "warnings only");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let ids = rule_ids(&doc);
+    assert_eq!(ids.len(), 100);
+    assert!(ids.iter().all(|r| r == "json/duplicate-key"));
+}

@@ -31,7 +31,7 @@ use serde_json::Value;
 pub use write::{write_fixed, WriteError};
 
 use crate::i18n::Msg;
-use crate::json::{escape_token, JsonFile, ReadIssue};
+use crate::json::{escape_token, JsonFile};
 use crate::msg;
 use crate::project::Project;
 
@@ -88,18 +88,17 @@ fn file_fix(file: &JsonFile, fixes: Vec<Fix>) -> Option<FileFix> {
         return None;
     }
     let mut kept: Vec<Fix> = Vec::new();
-    let mut taken: Vec<Range<usize>> = Vec::new();
+    // Taken ranges by start (the largest end when several start at one offset).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for fix in fixes {
-        let clash = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                e.range.start < t.end && t.start < e.range.end
-                    || (e.range.is_empty() && t.start < e.range.start && e.range.start < t.end)
-            })
-        });
-        if !clash {
-            taken.extend(fix.edits.iter().map(|e| e.range.clone()));
-            kept.push(fix);
+        if fix.edits.iter().any(|e| clashes(&taken, &e.range)) {
+            continue;
         }
+        for e in &fix.edits {
+            let end = taken.entry(e.range.start).or_insert(e.range.end);
+            *end = (*end).max(e.range.end);
+        }
+        kept.push(fix);
     }
     let text = &file.source.text;
     let edits: Vec<Edit> = kept.iter().flat_map(|f| f.edits.iter().cloned()).collect();
@@ -125,6 +124,18 @@ fn file_fix(file: &JsonFile, fixes: Vec<Fix>) -> Option<FileFix> {
     })
 }
 
+/// Whether `r` overlaps a taken range. An insertion touching a range's edge does not.
+fn clashes(taken: &std::collections::BTreeMap<usize, usize>, r: &Range<usize>) -> bool {
+    if r.end > r.start && taken.range(r.start + 1..r.end).next().is_some() {
+        return true;
+    }
+    match taken.range(..=r.start).next_back() {
+        Some((&ts, &te)) if ts == r.start => te > ts && r.end > r.start,
+        Some((_, &te)) => te > r.start,
+        None => false,
+    }
+}
+
 /// Apply non-overlapping edits (any order) to `text`. Insertions at the same offset keep their
 /// given order and come before a replacement starting there.
 pub fn apply(text: &str, edits: &[Edit]) -> String {
@@ -142,26 +153,20 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// `json/syntax` trailing commas, as the reader found them.
+/// `json/syntax` trailing commas, as the reader found them (all of them, not only the ones
+/// reported).
 fn trailing_commas(file: &JsonFile) -> Vec<Fix> {
     let text = &file.source.text;
-    file.issues
+    file.trailing_commas
         .iter()
-        .filter_map(|i| match i {
-            ReadIssue::Syntax { span, message, .. }
-                if message.en.starts_with("trailing comma")
-                    && text.get(span.clone()) == Some(",") =>
-            {
-                Some(Fix {
-                    rule: "json/syntax",
-                    title: msg!("removed a trailing comma", "删除了多余的逗号"),
-                    edits: vec![Edit {
-                        range: span.clone(),
-                        replacement: String::new(),
-                    }],
-                })
-            }
-            _ => None,
+        .filter(|span| text.get((*span).clone()) == Some(","))
+        .map(|span| Fix {
+            rule: "json/syntax",
+            title: msg!("removed a trailing comma", "删除了多余的逗号"),
+            edits: vec![Edit {
+                range: span.clone(),
+                replacement: String::new(),
+            }],
         })
         .collect()
 }
@@ -439,7 +444,29 @@ pub fn run_for_cli(
                 let src = crate::diagnostic::SourceFile::new(f.path.clone(), f.original.clone());
                 let mut fixes: Vec<&Fix> = f.fixes.iter().collect();
                 fixes.sort_by_key(|x| x.edits.first().map_or(0, |e| e.range.start));
+                // At most this many lines per rule, then a count.
+                const SHOWN: usize = 20;
+                let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
+                for fix in &fixes {
+                    *per_rule.entry(fix.rule).or_default() += 1;
+                }
+                let mut shown: std::collections::BTreeMap<&str, usize> = Default::default();
                 for fix in fixes {
+                    let n = shown.entry(fix.rule).or_default();
+                    *n += 1;
+                    if *n > SHOWN {
+                        if *n == SHOWN + 1 {
+                            let more = per_rule[fix.rule] - SHOWN;
+                            let m = msg!("… and {more} more", "……另有 {more} 处");
+                            eprintln!(
+                                "chattools-lint: {note} {}: {} [{}]",
+                                f.display,
+                                m.get(lang),
+                                fix.rule
+                            );
+                        }
+                        continue;
+                    }
                     let at = fix.edits.first().map_or(0, |e| e.range.start);
                     let (line, col) = src.line_col(at);
                     eprintln!(
