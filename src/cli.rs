@@ -63,6 +63,15 @@ pub struct CheckArgs {
     /// Turn RULE off (repeatable; overrides the configuration file).
     #[arg(long, value_name = "RULE")]
     pub allow: Vec<String>,
+    /// Apply the fixes for problems that have one safe fix (trailing commas, the chat-tool
+    /// package's `independent` and `renderer`, `componentFramework`, `lazyCodeLoading`,
+    /// `entryPagePath`), then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print those fixes as a unified diff instead of writing them (exit 1 when there are any).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 #[derive(Subcommand, Debug)]

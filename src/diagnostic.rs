@@ -65,7 +65,14 @@ impl SourceFile {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count();
+        // Editors do not count a byte-order mark as a column.
+        let before = &self.text[start..offset];
+        let before = if line == 0 {
+            before.strip_prefix('\u{feff}').unwrap_or(before)
+        } else {
+            before
+        };
+        let col = before.chars().count();
         (line + 1, col + 1)
     }
 

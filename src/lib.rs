@@ -8,6 +8,9 @@ pub mod code;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod json;
 pub mod lint;

@@ -227,6 +227,26 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
             }
         }
     }
+    // --fix / --diff: plan (and write) each project's fixes first; the lint below reads the
+    // fixed files and reports what remains.
+    let mut diffs = String::new();
+    if args.fix || args.diff {
+        for (dir, _) in &work {
+            let done = crate::fix::run_for_cli(Project::load(dir), dir, args.fix, style.lang);
+            failed |= done.failed;
+            diffs.push_str(&done.diff);
+        }
+    }
+    if args.diff {
+        print(&diffs);
+        return if failed {
+            EXIT_FAILURE
+        } else if diffs.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_ERRORS
+        };
+    }
     let mut report = Report::default();
     for outcome in lint_all(&work) {
         match outcome {
@@ -245,8 +265,9 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
             }
         }
     }
-    // Nothing linted: an empty report ("No problems found in 0 projects") would mislead.
-    if failed && report.projects.is_empty() {
+    // Nothing linted: an empty human report ("No problems found in 0 projects") would mislead;
+    // machine formats still get their (empty) document.
+    if failed && report.projects.is_empty() && args.format == Format::Human {
         return EXIT_FAILURE;
     }
     let rendered = match args.format {

@@ -5,7 +5,7 @@
 
 mod pointer;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -55,8 +55,14 @@ pub struct JsonFile {
     /// `None` when the text could not be parsed at all.
     pub value: Option<Value>,
     pub issues: Vec<ReadIssue>,
-    index: HashMap<String, NodeSpan>,
+    /// Every trailing comma's span (for `--fix`), even past the reporting cap.
+    pub trailing_commas: Vec<Range<usize>>,
+    index: BTreeMap<String, NodeSpan>,
 }
+
+/// At most this many comments and trailing commas are reported per file, then one line says
+/// how many more there are (a minified file full of them must not flood the output).
+pub const MAX_LENIENCY_ISSUES: usize = 100;
 
 /// Why a JSON file could not be read at all.
 #[derive(Debug)]
@@ -117,7 +123,8 @@ impl JsonFile {
                 JsonFile {
                     source,
                     value: None,
-                    index: HashMap::new(),
+                    trailing_commas: Vec::new(),
+                    index: BTreeMap::new(),
                     issues: vec![ReadIssue::Syntax {
                         span: at..end,
                         message: msg!(
@@ -172,7 +179,8 @@ impl JsonFile {
             return JsonFile {
                 source,
                 value: None,
-                index: HashMap::new(),
+                trailing_commas: Vec::new(),
+                index: BTreeMap::new(),
                 issues,
             };
         }
@@ -192,7 +200,8 @@ impl JsonFile {
             comments: CommentCollectionStrategy::AsTokens,
             tokens: true,
         };
-        let mut index = HashMap::new();
+        let mut index = BTreeMap::new();
+        let mut trailing_commas = Vec::new();
         let value = match jsonc_parser::parse_to_ast(parse_text, &collect, &parse_options) {
             Err(err) => {
                 let r = err.range();
@@ -209,10 +218,11 @@ impl JsonFile {
                 None
             }
             Ok(result) => {
-                report_leniencies(&result, &mut issues);
+                report_leniencies(&result, &mut issues, &mut trailing_commas);
                 result.value.as_ref().map(|v| {
                     let mut builder = Builder {
                         index: &mut index,
+                        duplicates: 0,
                         issues: &mut issues,
                     };
                     builder.convert(v, &mut String::new(), None)
@@ -222,6 +232,7 @@ impl JsonFile {
         JsonFile {
             source,
             value,
+            trailing_commas,
             index,
             issues,
         }
@@ -260,23 +271,40 @@ impl JsonFile {
     }
 }
 
-fn report_leniencies(result: &jsonc_parser::ParseResult, issues: &mut Vec<ReadIssue>) {
+fn report_leniencies(
+    result: &jsonc_parser::ParseResult,
+    issues: &mut Vec<ReadIssue>,
+    trailing_commas: &mut Vec<Range<usize>>,
+) {
     let Some(tokens) = &result.tokens else { return };
     let is_comment = |t: &Token| matches!(t, Token::CommentLine(_) | Token::CommentBlock(_));
+    let mut reported = 0usize;
+    let mut more: Option<(Range<usize>, usize)> = None;
+    let mut report = |issue: ReadIssue, span: &Range<usize>| {
+        if reported < MAX_LENIENCY_ISSUES {
+            reported += 1;
+            issues.push(issue);
+        } else {
+            more.get_or_insert((span.clone(), 0)).1 += 1;
+        }
+    };
     for (i, t) in tokens.iter().enumerate() {
         let span = t.range.start..t.range.end;
         if is_comment(&t.token) {
-            issues.push(ReadIssue::Syntax {
-                span,
-                message: msg!(
-                    "comment: JSON does not allow comments",
-                    "注释：JSON 不允许注释"
-                ),
-                help: Some(msg!(
-                    "remove the comment; app.json and page .json files must be strict JSON",
-                    "删除注释；app.json 和页面 .json 文件必须是严格的 JSON"
-                )),
-            });
+            report(
+                ReadIssue::Syntax {
+                    span: span.clone(),
+                    message: msg!(
+                        "comment: JSON does not allow comments",
+                        "注释：JSON 不允许注释"
+                    ),
+                    help: Some(msg!(
+                        "remove the comment; app.json and page .json files must be strict JSON",
+                        "删除注释；app.json 和页面 .json 文件必须是严格的 JSON"
+                    )),
+                },
+                &span,
+            );
             continue;
         }
         if !matches!(t.token, Token::Comma) {
@@ -287,19 +315,36 @@ fn report_leniencies(result: &jsonc_parser::ParseResult, issues: &mut Vec<ReadIs
             .map(|n| &n.token)
             .find(|n| !is_comment(n));
         if let Some(close @ (Token::CloseBrace | Token::CloseBracket)) = next {
-            issues.push(ReadIssue::Syntax {
-                span,
-                message: msg!(
-                    "trailing comma: JSON does not allow a comma before `{}`",
-                    "多余的逗号：JSON 不允许在 `{}` 前面出现逗号",
-                    close.as_str()
-                ),
-                help: Some(msg!(
-                    "remove this comma (WeChat: `Expecting 'STRING', got }}`)",
-                    "删除这个逗号（微信开发者工具会报 `Expecting 'STRING', got }}`）"
-                )),
-            });
+            trailing_commas.push(span.clone());
+            report(
+                ReadIssue::Syntax {
+                    span: span.clone(),
+                    message: msg!(
+                        "trailing comma: JSON does not allow a comma before `{}`",
+                        "多余的逗号：JSON 不允许在 `{}` 前面出现逗号",
+                        close.as_str()
+                    ),
+                    help: Some(msg!(
+                        "remove this comma (WeChat: `Expecting 'STRING', got }}`)",
+                        "删除这个逗号（微信开发者工具会报 `Expecting 'STRING', got }}`）"
+                    )),
+                },
+                &span,
+            );
         }
+    }
+    if let Some((span, n)) = more {
+        issues.push(ReadIssue::Syntax {
+            span,
+            message: msg!(
+                "{n} more comments or trailing commas in this file (only the first {MAX_LENIENCY_ISSUES} are shown)",
+                "此文件中还有 {n} 处注释或多余的逗号（只显示前 {MAX_LENIENCY_ISSUES} 处）"
+            ),
+            help: Some(msg!(
+                "`--fix` removes every trailing comma",
+                "`--fix` 会删除所有多余的逗号"
+            )),
+        });
     }
 }
 
@@ -338,7 +383,9 @@ fn syntax_help(kind: &jsonc_parser::errors::ParseErrorKind) -> Option<Msg> {
 }
 
 struct Builder<'a> {
-    index: &'a mut HashMap<String, NodeSpan>,
+    index: &'a mut BTreeMap<String, NodeSpan>,
+    /// Duplicate keys reported so far (capped at `MAX_LENIENCY_ISSUES`).
+    duplicates: usize,
     issues: &'a mut Vec<ReadIssue>,
 }
 
@@ -380,31 +427,46 @@ impl Builder<'_> {
             }
             ast::Value::Object(o) => {
                 let len = pointer.len();
-                let mut out = Map::new();
-                let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+                // Members in order; a later duplicate empties the earlier slot (linear time,
+                // however many duplicates).
+                let mut members: Vec<Option<(String, Value)>> =
+                    Vec::with_capacity(o.properties.len());
+                let mut seen: HashMap<&str, (Range<usize>, usize)> = HashMap::new();
                 for prop in &o.properties {
                     let name = prop.name.as_str();
                     let kr = prop.name.range();
                     let key_span = kr.start..kr.end;
                     pointer.push('/');
                     pointer.push_str(&escape_token(name));
-                    if let Some(first) = seen.insert(name, key_span.clone()) {
-                        self.issues.push(ReadIssue::DuplicateKey {
-                            pointer: pointer.clone(),
-                            first,
-                            second: key_span.clone(),
-                            key: name.to_string(),
-                        });
+                    if let Some((first, slot)) = seen.get(name).cloned() {
+                        if self.duplicates < MAX_LENIENCY_ISSUES {
+                            self.duplicates += 1;
+                            self.issues.push(ReadIssue::DuplicateKey {
+                                pointer: pointer.clone(),
+                                first,
+                                second: key_span.clone(),
+                                key: name.to_string(),
+                            });
+                        }
+                        members[slot] = None;
                         // The last one wins: drop the earlier subtree's index entries.
                         let prefix = format!("{pointer}/");
-                        self.index.retain(|k, _| !k.starts_with(&prefix));
+                        let stale: Vec<String> = self
+                            .index
+                            .range(prefix.clone()..)
+                            .take_while(|(k, _)| k.starts_with(&prefix))
+                            .map(|(k, _)| k.clone())
+                            .collect();
+                        for k in stale {
+                            self.index.remove(&k);
+                        }
                     }
-                    let value = self.convert(&prop.value, pointer, Some(key_span));
-                    // Remove first so the key takes the last position, as serde_json does.
-                    out.shift_remove(name);
-                    out.insert(name.to_string(), value);
+                    let value = self.convert(&prop.value, pointer, Some(key_span.clone()));
+                    seen.insert(name, (key_span, members.len()));
+                    members.push(Some((name.to_string(), value)));
                     pointer.truncate(len);
                 }
+                let out: Map<String, Value> = members.into_iter().flatten().collect();
                 Value::Object(out)
             }
         }

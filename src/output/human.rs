@@ -35,6 +35,42 @@ impl SourceCode for SourceFile {
 struct Shown<'a> {
     d: &'a Diagnostic,
     lang: Lang,
+    /// False when a line the snippet would show is too long to print (a minified file).
+    snippet: bool,
+}
+
+/// Lines longer than this are not printed in a snippet; the position is given instead.
+const MAX_SNIPPET_LINE: usize = 1000;
+
+/// Whether the lines a snippet of `d` would show (its spans' lines and one line around) are all
+/// short enough to print.
+fn snippet_fits(d: &Diagnostic) -> bool {
+    let (Some(file), Some(span)) = (&d.file, &d.span) else {
+        return true;
+    };
+    let text = &file.text;
+    let spans = std::iter::once(span.clone()).chain(d.labels.iter().map(|l| l.span.clone()));
+    for s in spans {
+        // From the line before the span's first line to the line after its last.
+        let mut start = text[..s.start.min(text.len())].rfind('\n').unwrap_or(0);
+        start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let end_from = s.end.min(text.len());
+        let mut end = text[end_from..]
+            .find('\n')
+            .map_or(text.len(), |i| end_from + i);
+        if end < text.len() {
+            end = text[end + 1..]
+                .find('\n')
+                .map_or(text.len(), |i| end + 1 + i);
+        }
+        if text[start..end]
+            .split('\n')
+            .any(|l| l.len() > MAX_SNIPPET_LINE)
+        {
+            return false;
+        }
+    }
+    true
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -46,9 +82,13 @@ impl fmt::Debug for Shown<'_> {
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.d.message.get(self.lang))?;
-        // Without a snippet, still say which file.
-        if let (Some(file), None) = (&self.d.file, &self.d.span) {
-            write!(f, " ({})", file.display)?;
+        // Without a snippet, still say which file (and where).
+        match (&self.d.file, self.d.position()) {
+            (Some(file), None) => write!(f, " ({})", file.display)?,
+            (Some(file), Some((line, col, _, _))) if !self.snippet => {
+                write!(f, " ({}:{line}:{col})", file.display)?
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -85,10 +125,16 @@ impl miette::Diagnostic for Shown<'_> {
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.d.span.as_ref()?;
+        if !self.snippet {
+            return None;
+        }
         self.d.file.as_deref().map(|f| f as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.snippet {
+            return None;
+        }
         let span = self.d.span.clone()?;
         let lang = self.lang;
         let primary = LabeledSpan::new_primary_with_span(
@@ -127,6 +173,7 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
         let shown = Shown {
             d,
             lang: style.lang,
+            snippet: snippet_fits(d),
         };
         if handler.render_report(&mut out, &shown).is_err() {
             // A span miette cannot show: fall back to one line rather than lose the diagnostic.

@@ -2,6 +2,7 @@
 //! project.config.json that rules need (compiler plugins, libVersion, packOptions).
 
 pub mod app;
+pub mod confine;
 pub mod resolve;
 
 use std::path::{Path, PathBuf};
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use app::{AppModel, ChatTool, Page, PageRef, SubPackage};
+pub use confine::Escape;
 
 use crate::i18n::Msg;
 use crate::json::{JsonFile, ReadError};
@@ -139,6 +141,13 @@ impl Project {
             ))
         })?;
         let path = absolute(path);
+        if !meta.is_file() && !meta.is_dir() {
+            // A FIFO, socket or device: reading it could block forever.
+            return Err(LoadError::new(msg!(
+                "`{shown}` is not a regular file or a folder",
+                "`{shown}` 不是普通文件，也不是目录"
+            )));
+        }
         if meta.is_file() {
             let mp_root = path.parent().map(Path::to_path_buf).unwrap_or_default();
             // A project.config.json beside it, or one folder up pointing here.
@@ -164,6 +173,18 @@ impl Project {
         if config_path.is_file() {
             let config = read_json(&config_path)?;
             let mp_root = resolve_mp_root(&path, &config);
+            if !confine::is_inside(&path, &mp_root) {
+                let root_shown = crate::diagnostic::display_path(&mp_root);
+                let mut err = LoadError::new(msg!(
+                    "miniprogramRoot `{root_shown}` lies outside the project folder `{shown}`; not reading it",
+                    "miniprogramRoot `{root_shown}` 位于项目目录 `{shown}` 之外，不会读取"
+                ));
+                err.help = Some(msg!(
+                    "set `miniprogramRoot` in project.config.json to a folder inside the project",
+                    "请将 project.config.json 中的 `miniprogramRoot` 设为项目内的目录"
+                ));
+                return Err(err);
+            }
             let app_path = mp_root.join(APP_JSON);
             if !app_path.is_file() {
                 let root_shown = crate::diagnostic::display_path(&mp_root);
@@ -206,6 +227,27 @@ impl Project {
             ))
         });
         Err(err)
+    }
+
+    /// A project from app.json bytes held in memory, as if read from `mp_root/app.json`, with
+    /// no project.config.json; other files are looked up under `mp_root`. For the fuzz target
+    /// and tests that feed the whole pipeline bytes.
+    pub fn from_app_bytes(mp_root: &Path, bytes: Vec<u8>) -> Project {
+        let app = JsonFile::parse_bytes(&mp_root.join(APP_JSON), bytes);
+        let model = app
+            .value
+            .as_ref()
+            .map(AppModel::from_value)
+            .unwrap_or_default();
+        Project {
+            dir: mp_root.to_path_buf(),
+            config: None,
+            private_config: None,
+            mp_root: mp_root.to_path_buf(),
+            app,
+            model,
+            settings: Settings::default(),
+        }
     }
 
     fn finish(
@@ -251,13 +293,30 @@ impl Project {
             .find_map(|f| f.get(pointer).map(|v| (f, v)))
     }
 
-    /// A path relative to miniprogramRoot, on disk.
+    /// A path relative to miniprogramRoot, on disk, refusing any path that leaves
+    /// miniprogramRoot (`../x`, or a symlink along the way to a folder outside). See
+    /// `confine.rs` and docs/robustness.md.
+    pub fn resolve(&self, rel: &str) -> Result<PathBuf, Escape> {
+        confine::confine(&self.mp_root, rel)
+    }
+
+    /// A path relative to miniprogramRoot, on disk. For a path that leaves miniprogramRoot
+    /// (see [`Project::resolve`]) this is a path no file-system call can open, so it reads as
+    /// missing and is never read; use `resolve` to tell the two apart.
     pub fn path(&self, rel: &str) -> PathBuf {
-        self.mp_root.join(rel.trim_start_matches('/'))
+        self.resolve(rel)
+            .unwrap_or_else(|_| confine::unreadable(&self.mp_root))
+    }
+
+    /// Whether a path on disk lies inside miniprogramRoot (following symlinks).
+    pub fn contains(&self, path: &Path) -> bool {
+        confine::is_inside(&self.mp_root, path)
     }
 
     /// The required files of a page (`root/page` relative to miniprogramRoot) that are missing:
     /// `.wxml`, and `.js` (or `.ts` when the typescript compiler plugin is on).
+    /// A page outside miniprogramRoot is not read: all its files count as missing, as for WeChat,
+    /// which only packs files under miniprogramRoot.
     pub fn missing_page_files(&self, page: &str) -> Vec<String> {
         let base = self.path(page);
         let mut missing = Vec::new();

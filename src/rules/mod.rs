@@ -204,10 +204,15 @@ impl<'p> LintContext<'p> {
     }
 
     /// Read a JSON file (page or component .json), once; reports its read issues on first read.
-    /// `None` when it does not exist or cannot be read.
+    /// `None` when it does not exist, cannot be read, or lies outside miniprogramRoot.
     pub fn json(&mut self, path: &Path) -> Option<Arc<JsonFile>> {
         if let Some(cached) = self.json_cache.get(path) {
             return cached.clone();
+        }
+        // Never read outside miniprogramRoot (a `../` path, a symlink to elsewhere).
+        if !self.project.contains(path) {
+            self.json_cache.insert(path.to_path_buf(), None);
+            return None;
         }
         let file = JsonFile::read(path).ok().map(Arc::new);
         if let Some(f) = &file {

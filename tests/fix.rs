@@ -1,0 +1,383 @@
+//! `--fix` and `--diff` through the real binary: each fix byte for byte, idempotence, line
+//! endings and indentation kept, a read-only file left alone.
+
+mod common;
+
+use common::{bin, Project};
+
+/// A project with the chat-tool pages on disk and `app` as app.json.
+fn project(app: &str) -> Project {
+    let p = Project::new();
+    p.file("app.json", app)
+        .page("pages/index/index")
+        .page("packageChatTool/pages/entry/index");
+    p
+}
+
+/// Run `--fix` (or other args); returns (exit code, stdout, stderr).
+fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
+    let out = bin()
+        .current_dir(p.path())
+        .args(["--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+    )
+}
+
+fn read(p: &Project) -> String {
+    std::fs::read_to_string(p.path().join("app.json")).unwrap()
+}
+
+/// `--fix` turns `before` into exactly `after`, says so, and a second run changes nothing.
+fn fixes_to(before: &str, after: &str, rules: &[&str]) {
+    let p = project(before);
+    let (_, _, err) = run(&p, &["--fix"]);
+    assert_eq!(read(&p), after, "stderr: {err}");
+    for rule in rules {
+        assert!(err.contains(&format!("[{rule}]")), "no `{rule}` in: {err}");
+    }
+    // Idempotent: nothing more to fix, not a byte changed.
+    let (_, _, err) = run(&p, &["--fix"]);
+    assert!(!err.contains("fixed"), "second run: {err}");
+    assert_eq!(read(&p), after);
+    // And --diff agrees there is nothing left.
+    let (code, out, _) = run(&p, &["--diff"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+/// A complete, correct chat-tool app.json, with `{SUB}` in the subpackage and `{APP}` at the end.
+fn app(sub: &str, entry: &str, app_tail: &str) -> String {
+    format!(
+        r#"{{
+  "pages": ["pages/index/index"],
+  "subPackages": [
+    {{
+      "root": "packageChatTool",
+      "pages": ["pages/entry/index"]{sub}
+    }}
+  ],
+  "chatTools": [
+    {{
+      "root": "packageChatTool",
+      "entryPagePath": "{entry}",
+      "desc": "群签到"
+    }}
+  ]{app_tail}
+}}
+"#
+    )
+}
+
+const SUB_OK: &str = ",\n      \"independent\": true,\n      \"renderer\": \"skyline\"";
+const APP_OK: &str =
+    ",\n  \"componentFramework\": \"glass-easel\",\n  \"lazyCodeLoading\": \"requiredComponents\"";
+
+#[test]
+fn correct_project_needs_no_fix() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let p = project(&good);
+    let (code, out, err) = run(&p, &["--fix"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!err.contains("fixed"));
+    assert_eq!(read(&p), good);
+}
+
+#[test]
+fn trailing_commas() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let bad = good
+        .replace("\"skyline\"\n", "\"skyline\",\n")
+        .replace("\"群签到\"\n", "\"群签到\" ,\n")
+        .replace("}\n  ],", "},\n  ],");
+    assert_ne!(bad, good);
+    let after = good.replace("\"群签到\"\n", "\"群签到\" \n");
+    fixes_to(&bad, &after, &["json/syntax"]);
+}
+
+#[test]
+fn independent() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    // false → true, in place.
+    fixes_to(
+        &good.replace("\"independent\": true", "\"independent\": false"),
+        &good,
+        &["chat-tools/not-independent"],
+    );
+    // Absent → added as the last member, indented like the others.
+    let sub = ",\n      \"renderer\": \"skyline\"";
+    let after = app(
+        &format!("{sub},\n      \"independent\": true"),
+        "pages/entry/index",
+        APP_OK,
+    );
+    fixes_to(
+        &app(sub, "pages/entry/index", APP_OK),
+        &after,
+        &["chat-tools/not-independent"],
+    );
+    // A string "true" is schema/type's: left alone.
+    let odd = good.replace("\"independent\": true", "\"independent\": \"true\"");
+    let p = project(&odd);
+    run(&p, &["--fix"]);
+    assert_eq!(read(&p), odd);
+}
+
+#[test]
+fn renderer() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    fixes_to(
+        &good.replace("\"renderer\": \"skyline\"", "\"renderer\": \"webview\""),
+        &good,
+        &["chat-tools/not-skyline"],
+    );
+    let sub = ",\n      \"independent\": true";
+    fixes_to(
+        &app(sub, "pages/entry/index", APP_OK),
+        &app(
+            &format!("{sub},\n      \"renderer\": \"skyline\""),
+            "pages/entry/index",
+            APP_OK,
+        ),
+        &["chat-tools/not-skyline"],
+    );
+    // Inherited from an app-level "skyline": nothing to add.
+    let tail = format!("{APP_OK},\n  \"renderer\": \"skyline\"");
+    let inherited = app(sub, "pages/entry/index", &tail);
+    let p = project(&inherited);
+    run(&p, &["--fix"]);
+    assert_eq!(read(&p), inherited);
+}
+
+#[test]
+fn component_framework() {
+    // Set on the chat-tool subpackage, never at app level (that would switch main-package pages).
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let exparser_app = good.replace("\"glass-easel\"", "\"exparser\"");
+    let cf_sub = format!("{SUB_OK},\n      \"componentFramework\": \"glass-easel\"");
+    fixes_to(
+        &exparser_app,
+        &app(
+            &cf_sub,
+            "pages/entry/index",
+            &APP_OK.replace("\"glass-easel\"", "\"exparser\""),
+        ),
+        &["skyline/glass-easel"],
+    );
+    let lazy = ",\n  \"lazyCodeLoading\": \"requiredComponents\"";
+    fixes_to(
+        &app(SUB_OK, "pages/entry/index", lazy),
+        &app(&cf_sub, "pages/entry/index", lazy),
+        &["skyline/glass-easel"],
+    );
+    // The package's own `exparser` is replaced in place.
+    fixes_to(
+        &app(
+            &format!("{SUB_OK},\n      \"componentFramework\": \"exparser\""),
+            "pages/entry/index",
+            lazy,
+        ),
+        &app(&cf_sub, "pages/entry/index", lazy),
+        &["skyline/glass-easel"],
+    );
+}
+
+#[test]
+fn lazy_code_loading() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    // The wrong case WeChat rejects.
+    fixes_to(
+        &good.replace("\"requiredComponents\"", "\"requiredcomponents\""),
+        &good,
+        &["skyline/lazy-code-loading"],
+    );
+    let cf = ",\n  \"componentFramework\": \"glass-easel\"";
+    fixes_to(
+        &app(SUB_OK, "pages/entry/index", cf),
+        &app(
+            SUB_OK,
+            "pages/entry/index",
+            &format!("{cf},\n  \"lazyCodeLoading\": \"requiredComponents\""),
+        ),
+        &["skyline/lazy-code-loading"],
+    );
+}
+
+#[test]
+fn entry_page_path() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    for bad in [
+        "/pages/entry/index",
+        "packageChatTool/pages/entry/index",
+        "/packageChatTool/pages/entry/index",
+    ] {
+        fixes_to(&app(SUB_OK, bad, APP_OK), &good, &["chat-tools/entry-page"]);
+    }
+    // Not a page of the package even without the prefix: no guess.
+    let unknown = app(SUB_OK, "/pages/other/index", APP_OK);
+    let p = project(&unknown);
+    run(&p, &["--fix"]);
+    assert_eq!(read(&p), unknown);
+}
+
+#[test]
+fn everything_at_once_crlf_and_tabs() {
+    let before = "{\r\n\t\"pages\": [\"pages/index/index\"],\r\n\t\"lazyCodeLoading\": \"requiredcomponents\",\r\n\t\"subPackages\": [\r\n\t\t{\r\n\t\t\t\"root\": \"packageChatTool\",\r\n\t\t\t\"pages\": [\"pages/entry/index\"],\r\n\t\t},\r\n\t],\r\n\t\"chatTools\": [{ \"root\": \"packageChatTool\", \"entryPagePath\": \"/packageChatTool/pages/entry/index\", \"desc\": \"x\" }],\r\n}\r\n";
+    let after = "{\r\n\t\"pages\": [\"pages/index/index\"],\r\n\t\"lazyCodeLoading\": \"requiredComponents\",\r\n\t\"subPackages\": [\r\n\t\t{\r\n\t\t\t\"root\": \"packageChatTool\",\r\n\t\t\t\"pages\": [\"pages/entry/index\"],\r\n\t\t\t\"independent\": true,\r\n\t\t\t\"renderer\": \"skyline\",\r\n\t\t\t\"componentFramework\": \"glass-easel\"\r\n\t\t}\r\n\t],\r\n\t\"chatTools\": [{ \"root\": \"packageChatTool\", \"entryPagePath\": \"pages/entry/index\", \"desc\": \"x\" }]\r\n}\r\n";
+    fixes_to(
+        before,
+        after,
+        &[
+            "json/syntax",
+            "chat-tools/not-independent",
+            "chat-tools/not-skyline",
+            "skyline/glass-easel",
+            "skyline/lazy-code-loading",
+            "chat-tools/entry-page",
+        ],
+    );
+    // What remains is reported, and the exit code is the remaining problems'.
+    let p = project(after);
+    let (code, out, _) = run(&p, &["--fix"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn one_line_object_and_bom_kept() {
+    let before = "\u{feff}{\"pages\":[\"pages/index/index\"],\"subPackages\":[{\"root\":\"packageChatTool\",\"pages\":[\"pages/entry/index\"]}],\"chatTools\":[{\"root\":\"packageChatTool\",\"entryPagePath\":\"pages/entry/index\",\"desc\":\"x\"}]}";
+    let after = "\u{feff}{\"pages\":[\"pages/index/index\"],\"subPackages\":[{\"root\":\"packageChatTool\",\"pages\":[\"pages/entry/index\"], \"independent\":true, \"renderer\":\"skyline\", \"componentFramework\":\"glass-easel\"}],\"chatTools\":[{\"root\":\"packageChatTool\",\"entryPagePath\":\"pages/entry/index\",\"desc\":\"x\"}], \"lazyCodeLoading\":\"requiredComponents\"}";
+    fixes_to(before, after, &["chat-tools/not-independent"]);
+}
+
+#[test]
+fn diff_shows_without_writing() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let bad = good.replace("\"independent\": true", "\"independent\": false");
+    let p = project(&bad);
+    let (code, out, _) = run(&p, &["--diff"]);
+    assert_eq!(code, 1);
+    assert_eq!(read(&p), bad, "--diff wrote the file");
+    assert_eq!(
+        out,
+        "--- a/app.json\n+++ b/app.json\n@@ -4,7 +4,7 @@\n     {\n       \"root\": \"packageChatTool\",\n       \"pages\": [\"pages/entry/index\"],\n-      \"independent\": false,\n+      \"independent\": true,\n       \"renderer\": \"skyline\"\n     }\n   ],\n"
+    );
+    // --fix and --diff together make no sense.
+    let (code, _, err) = run(&p, &["--fix", "--diff"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn invalid_json_is_not_touched() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let broken = format!("{},", &good[..good.len() - 3]); // truncated
+    let p = project(&broken);
+    let (code, _, _) = run(&p, &["--fix"]);
+    assert_eq!(code, 1);
+    assert_eq!(read(&p), broken);
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_file_is_left_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let bad = good.replace("\"independent\": true", "\"independent\": false");
+    let p = project(&bad);
+    let path = p.path().join("app.json");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, out, err) = run(&p, &["--fix"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("not fixing `app.json`: the file is read-only; left untouched"),
+        "{err}"
+    );
+    assert_eq!(read(&p), bad);
+    // The lint report of what remains still follows.
+    assert!(out.contains("1 project"), "{out}");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    // No temporary file left behind.
+    let names: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().contains(".tmp")),
+        "{names:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn permissions_and_symlinks_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let bad = good.replace("\"independent\": true", "\"independent\": false");
+    let p = project("{}");
+    p.file("real/app.json", &bad);
+    let real = p.path().join("real/app.json");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::fs::remove_file(p.path().join("app.json")).unwrap();
+    std::os::unix::fs::symlink("real/app.json", p.path().join("app.json")).unwrap();
+    run(&p, &["--fix"]);
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), good);
+    assert!(p
+        .path()
+        .join("app.json")
+        .symlink_metadata()
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
+
+#[test]
+fn changed_since_read_is_not_written() {
+    let d = tempfile::tempdir().unwrap();
+    let path = d.path().join("app.json");
+    std::fs::write(&path, "{\"a\": 2}").unwrap();
+    // What the fixer read is not what is on disk any more.
+    let r = chattools_lint::fix::write_fixed(&path, "{\"a\": 1,}", "{\"a\": 1}");
+    assert!(
+        matches!(r, Err(chattools_lint::fix::WriteError::Changed)),
+        "{r:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"a\": 2}");
+    // Gone since it was read.
+    std::fs::remove_file(&path).unwrap();
+    let r = chattools_lint::fix::write_fixed(&path, "{\"a\": 1,}", "{\"a\": 1}");
+    assert!(matches!(r, Err(chattools_lint::fix::WriteError::Changed)));
+    assert!(!path.exists());
+    // Unchanged: written.
+    std::fs::write(&path, "{\"a\": 1,}").unwrap();
+    chattools_lint::fix::write_fixed(&path, "{\"a\": 1,}", "{\"a\": 1}").unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"a\": 1}");
+    assert_eq!(
+        std::fs::read_dir(d.path()).unwrap().count(),
+        1,
+        "temporary file left"
+    );
+}
+
+#[test]
+fn project_config_trailing_commas() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let p = project(&good);
+    p.file("project.config.json", "{\n  \"appid\": \"wx0\",\n}\n");
+    run(&p, &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(p.path().join("project.config.json")).unwrap(),
+        "{\n  \"appid\": \"wx0\"\n}\n"
+    );
+}
