@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
-use jsonc_parser::tokens::Token;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 use serde_json::{Map, Number, Value};
 
@@ -22,8 +21,9 @@ use crate::diagnostic::SourceFile;
 use crate::i18n::Msg;
 use crate::msg;
 
-/// Files larger than this are not read (bounded memory; no app.json is this big).
-pub const MAX_JSON_BYTES: u64 = 16 * 1024 * 1024;
+/// JSON files larger than this are not read. WeChat caps every package at 2 MB, so no JSON
+/// file of an uploadable mini program is larger; the cap bounds memory on pathological input.
+pub const MAX_JSON_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Where a pointer's key and value are in the text.
 #[derive(Clone, Debug)]
@@ -196,9 +196,11 @@ impl JsonFile {
             allow_non_finite_numbers: false,
             allow_extended_string_escapes: false,
         };
+        // Comments and trailing commas are found by `scan_leniencies`, not from a token list:
+        // collecting tokens costs hundreds of bytes per token on pathological files.
         let collect = CollectOptions {
-            comments: CommentCollectionStrategy::AsTokens,
-            tokens: true,
+            comments: CommentCollectionStrategy::Off,
+            tokens: false,
         };
         let mut index = BTreeMap::new();
         let mut trailing_commas = Vec::new();
@@ -218,7 +220,7 @@ impl JsonFile {
                 None
             }
             Ok(result) => {
-                report_leniencies(&result, &mut issues, &mut trailing_commas);
+                report_leniencies(parse_text, &mut issues, &mut trailing_commas);
                 result.value.as_ref().map(|v| {
                     let mut builder = Builder {
                         index: &mut index,
@@ -272,12 +274,10 @@ impl JsonFile {
 }
 
 fn report_leniencies(
-    result: &jsonc_parser::ParseResult,
+    text: &str,
     issues: &mut Vec<ReadIssue>,
     trailing_commas: &mut Vec<Range<usize>>,
 ) {
-    let Some(tokens) = &result.tokens else { return };
-    let is_comment = |t: &Token| matches!(t, Token::CommentLine(_) | Token::CommentBlock(_));
     let mut reported = 0usize;
     let mut more: Option<(Range<usize>, usize)> = None;
     let mut report = |issue: ReadIssue, span: &Range<usize>| {
@@ -288,10 +288,9 @@ fn report_leniencies(
             more.get_or_insert((span.clone(), 0)).1 += 1;
         }
     };
-    for (i, t) in tokens.iter().enumerate() {
-        let span = t.range.start..t.range.end;
-        if is_comment(&t.token) {
-            report(
+    for found in scan_leniencies(text) {
+        match found {
+            Leniency::Comment(span) => report(
                 ReadIssue::Syntax {
                     span: span.clone(),
                     message: msg!(
@@ -304,33 +303,24 @@ fn report_leniencies(
                     )),
                 },
                 &span,
-            );
-            continue;
-        }
-        if !matches!(t.token, Token::Comma) {
-            continue;
-        }
-        let next = tokens[i + 1..]
-            .iter()
-            .map(|n| &n.token)
-            .find(|n| !is_comment(n));
-        if let Some(close @ (Token::CloseBrace | Token::CloseBracket)) = next {
-            trailing_commas.push(span.clone());
-            report(
-                ReadIssue::Syntax {
-                    span: span.clone(),
-                    message: msg!(
-                        "trailing comma: JSON does not allow a comma before `{}`",
-                        "多余的逗号：JSON 不允许在 `{}` 前面出现逗号",
-                        close.as_str()
-                    ),
-                    help: Some(msg!(
-                        "remove this comma (WeChat: `Expecting 'STRING', got }}`)",
-                        "删除这个逗号（微信开发者工具会报 `Expecting 'STRING', got }}`）"
-                    )),
-                },
-                &span,
-            );
+            ),
+            Leniency::TrailingComma(span, close) => {
+                trailing_commas.push(span.clone());
+                report(
+                    ReadIssue::Syntax {
+                        span: span.clone(),
+                        message: msg!(
+                            "trailing comma: JSON does not allow a comma before `{close}`",
+                            "多余的逗号：JSON 不允许在 `{close}` 前面出现逗号"
+                        ),
+                        help: Some(msg!(
+                            "remove this comma (WeChat: `Expecting 'STRING', got }}`)",
+                            "删除这个逗号（微信开发者工具会报 `Expecting 'STRING', got }}`）"
+                        )),
+                    },
+                    &span,
+                );
+            }
         }
     }
     if let Some((span, n)) = more {
@@ -346,6 +336,68 @@ fn report_leniencies(
             )),
         });
     }
+}
+
+/// What the lenient parse accepted and strict JSON does not.
+enum Leniency {
+    Comment(Range<usize>),
+    TrailingComma(Range<usize>, char),
+}
+
+/// Find comments and trailing commas in text that parsed leniently. A linear scan of the bytes
+/// (strings skipped with their escapes), so it costs no memory per token on huge files.
+fn scan_leniencies(text: &str) -> Vec<Leniency> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pending_comma: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                pending_comma = None;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                let end = b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(b.len(), |n| i + n);
+                // A comment ends before a `\r` of a CRLF line end.
+                let end = if end > i && b[end - 1] == b'\r' {
+                    end - 1
+                } else {
+                    end
+                };
+                out.push(Leniency::Comment(i..end));
+                i = end;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let end = text[i + 2..].find("*/").map_or(b.len(), |n| i + 2 + n + 2);
+                out.push(Leniency::Comment(i..end));
+                i = end;
+            }
+            b',' => {
+                pending_comma = Some(i);
+                i += 1;
+            }
+            c @ (b'}' | b']') => {
+                if let Some(at) = pending_comma.take() {
+                    out.push(Leniency::TrailingComma(at..at + 1, c as char));
+                }
+                i += 1;
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                pending_comma = None;
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 fn syntax_en(kind: &jsonc_parser::errors::ParseErrorKind) -> String {
