@@ -313,10 +313,17 @@ fn report_leniencies(
                             "trailing comma: JSON does not allow a comma before `{close}`",
                             "多余的逗号：JSON 不允许在 `{close}` 前面出现逗号"
                         ),
-                        help: Some(msg!(
-                            "remove this comma (WeChat: `Expecting 'STRING', got }}`)",
-                            "删除这个逗号（微信开发者工具会报 `Expecting 'STRING', got }}`）"
-                        )),
+                        help: Some(if close == '}' {
+                            msg!(
+                                "remove this comma (WeChat: `Expecting 'STRING', got }}`)",
+                                "删除这个逗号（微信开发者工具会报 `Expecting 'STRING', got }}`）"
+                            )
+                        } else {
+                            msg!(
+                                "remove this comma; WeChat's tools reject it",
+                                "删除这个逗号；微信开发者工具会报错"
+                            )
+                        }),
                     },
                     &span,
                 );
