@@ -3,8 +3,10 @@
 //! `.wxss` scanned for `@import`, each page or component `.json` read through the span-keeping
 //! reader. `.wxs` modules are parsed as JavaScript too, for their `require`s.
 //!
-//! The walk covers the whole package root as uploaded: no link is followed out of the project,
-//! link loops are survived. `miniprogram_npm/` folders hold third-party code built by the
+//! The files are exactly those WeChat would upload (`crate::package`: the allow-list, compiler
+//! plugins, `packOptions`), from the one walk shared with `chat-tools/package-size`: no link is
+//! followed out of the project, link loops are survived, and a folder `packOptions` ignores
+//! (tests, mocks) is not linted. `miniprogram_npm/` folders hold third-party code built by the
 //! developer tools: their files are read (so that a scope a library uses is not called unused)
 //! but marked `third_party`, and rules do not report inside them — the developer cannot fix a
 //! library, and libraries guard many APIs behind options the page never sets. References from
@@ -171,33 +173,19 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
         config_index: HashMap::new(),
         pages,
     };
-    let project_dir = project
-        .dir
-        .canonicalize()
-        .unwrap_or_else(|_| project.dir.clone());
-    let walker = walkdir::WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name();
-            if e.file_type().is_dir() && (name == "node_modules" || name == ".git") {
-                return false;
-            }
-            // Never follow a link out of the project.
-            !e.path_is_symlink()
-                || e.path()
-                    .canonicalize()
-                    .is_ok_and(|p| p.starts_with(&project_dir))
-        });
+    // Exactly the files WeChat would upload (allow-list, compiler plugins, packOptions), from
+    // the one walk of the package that `chat-tools/package-size` also uses.
+    let estimate = ctx.chat_tool_estimate();
+    let mut files: Vec<&str> = estimate
+        .chat_tool()
+        .map(|p| p.files.iter().map(|f| f.path.as_str()).collect())
+        .unwrap_or_default();
+    files.sort_unstable();
     let mut jsons = Vec::new();
     let mut wxml_bases = HashSet::new();
     let mut allocator = Allocator::default();
-    for entry in walker.filter_map(Result::ok) {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = normalize(entry.path());
+    for rel in files {
+        let path = normalize(&project.mp_root.join(rel));
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };

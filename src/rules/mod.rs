@@ -113,6 +113,8 @@ pub struct LintContext<'p> {
     json_cache: HashMap<PathBuf, Option<Arc<JsonFile>>>,
     /// The chat-tool package's code, scanned once on first use (`package_code`).
     package_code: Option<Option<Arc<crate::code::PackageCode>>>,
+    /// What WeChat would upload of the chat-tool package, walked once (`chat_tool_estimate`).
+    chat_estimate: Option<Arc<crate::package::Estimate>>,
 }
 
 impl<'p> LintContext<'p> {
@@ -124,6 +126,7 @@ impl<'p> LintContext<'p> {
             diagnostics: Vec::new(),
             json_cache: HashMap::new(),
             package_code: None,
+            chat_estimate: None,
         }
     }
 
@@ -237,6 +240,19 @@ impl<'p> LintContext<'p> {
         let code = crate::code::scan(self).map(Arc::new);
         self.package_code = Some(code.clone());
         code
+    }
+
+    /// The upload estimate of the chat-tool package: one walk per run, shared by
+    /// `chat-tools/package-size` and the code scan (which reads exactly the files uploaded).
+    pub fn chat_tool_estimate(&mut self) -> Arc<crate::package::Estimate> {
+        self.chat_estimate
+            .get_or_insert_with(|| {
+                Arc::new(crate::package::estimate(
+                    self.project,
+                    crate::package::Scope::ChatTool,
+                ))
+            })
+            .clone()
     }
 
     pub(crate) fn run_rule(&mut self, rule: &'static Rule) {

@@ -1,4 +1,4 @@
-use crate::package::{self, kib, thousands, Counted, PackageEstimate, Scope, CHAT_TOOL_LIMIT};
+use crate::package::{kib, thousands, Counted, PackageEstimate, CHAT_TOOL_LIMIT};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -52,7 +52,7 @@ fn check(ctx: &mut LintContext) {
     if model.chat_tool_package().is_none() {
         return; // chat-tools/unknown-root
     }
-    let estimate = package::estimate(ctx.project, Scope::ChatTool);
+    let estimate = ctx.chat_tool_estimate();
     let Some(p) = estimate.chat_tool() else {
         return;
     };
