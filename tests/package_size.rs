@@ -174,6 +174,7 @@ fn what_counts_allow_list_compilers_and_plain_walk() {
     .sized("packageChatTool/notes.md", 7000)
     .sized("packageChatTool/font.ttf", 8000)
     .sized("packageChatTool/miniprogram_npm/lib/index.js", 70)
+    .sized("packageChatTool/node_modules/lib/index.js", 90_000)
     .sized("packageChatTool/.hidden/x.json", 8)
     .file("packageChatTool/.gitignore", "miniprogram_npm\n.hidden\n")
     .sized("packageChatTool/Makefile", 9);
@@ -201,6 +202,7 @@ fn what_counts_allow_list_compilers_and_plain_walk() {
         ("packageChatTool/a.d.ts", "declaration"),
         ("packageChatTool/c.scss", "no-compiler-plugin:sass"),
         ("packageChatTool/font.ttf", "not-allowed"),
+        ("packageChatTool/node_modules/", "node-modules"),
         ("packageChatTool/notes.md", "not-allowed"),
     ];
     let want: Vec<(String, String)> = want

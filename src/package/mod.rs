@@ -1,5 +1,5 @@
 //! What WeChat would upload, per package: a plain walk of miniprogramRoot (no `.gitignore`;
-//! `miniprogram_npm` counts), the upload allow-list, compiled sources per compiler plugin, and
+//! `miniprogram_npm` counts, `node_modules` is never uploaded), the upload allow-list, compiled sources per compiler plugin, and
 //! `packOptions`. See "Package size — what counts" in the rule catalogue.
 //!
 //! It is an estimate from source files: WeChat measures the compiled, minified package.
@@ -71,6 +71,9 @@ pub enum Reason {
     LinkLoop { target: String },
     /// A link that points nowhere, or a file that could not be read.
     Unreadable { error: String },
+    /// A `node_modules` folder: never uploaded (WeChat uploads the `miniprogram_npm` that
+    /// 构建 npm builds from it), so not walked.
+    NodeModules,
 }
 
 impl Reason {
@@ -84,6 +87,7 @@ impl Reason {
             Reason::LinkOutside { .. } => "link-outside-project".into(),
             Reason::LinkLoop { .. } => "link-loop".into(),
             Reason::Unreadable { .. } => "unreadable".into(),
+            Reason::NodeModules => "node-modules".into(),
         }
     }
 }
@@ -478,7 +482,14 @@ fn walk(project: &Project, start: &str, visit: &mut dyn FnMut(String, Found)) ->
                     continue;
                 }
             };
-            if kind.is_dir() {
+            if kind.is_dir() && name == "node_modules" {
+                rel.push('/');
+                problems.push(Excluded {
+                    path: rel,
+                    bytes: 0,
+                    reason: Reason::NodeModules,
+                });
+            } else if kind.is_dir() {
                 rel.push('/');
                 stack.push(Dir {
                     path: entry.path(),
@@ -513,6 +524,13 @@ fn walk(project: &Project, start: &str, visit: &mut dyn FnMut(String, Found)) ->
                     });
                 } else if meta.is_file() {
                     visit(rel, found(&name, meta.len(), project));
+                } else if meta.is_dir() && name == "node_modules" {
+                    rel.push('/');
+                    problems.push(Excluded {
+                        path: rel,
+                        bytes: 0,
+                        reason: Reason::NodeModules,
+                    });
                 } else if meta.is_dir() {
                     // A loop when the target holds this folder, or any folder a link on the way
                     // was found in.

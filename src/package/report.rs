@@ -34,6 +34,10 @@ pub fn describe(reason: &Reason) -> Msg {
             "链接形成循环（不再跟随）"
         ),
         Reason::Unreadable { .. } => msg!("unreadable", "无法读取"),
+        Reason::NodeModules => msg!(
+            "node_modules is never uploaded (WeChat uploads the miniprogram_npm that “构建 npm” builds); not walked",
+            "node_modules 不会上传（上传的是「构建 npm」生成的 miniprogram_npm），不统计"
+        ),
     }
 }
 
