@@ -42,18 +42,26 @@ repos:
       - id: $hook
 YAML
   "$work/venv/bin/pre-commit" install >/dev/null
-  # A chat-tool project whose chatTools root names no subpackage (a typo).
+  # A correct chat-tool project but for one typo: its chatTools root names no subpackage.
   mkdir -p miniprogram/pages/index miniprogram/packageChatTool/pages/entry
   echo '{ "miniprogramRoot": "miniprogram/" }' > project.config.json
   cat > miniprogram/app.json <<'JSON'
 {
   "pages": ["pages/index/index"],
   "subPackages": [
-    { "root": "packageChatTool", "pages": ["pages/entry/index"], "independent": true }
+    {
+      "root": "packageChatTool",
+      "pages": ["pages/entry/index"],
+      "independent": true,
+      "renderer": "skyline",
+      "componentFramework": "glass-easel"
+    }
   ],
   "chatTools": [
     { "root": "packageChatTools", "entryPagePath": "pages/entry/index", "desc": "群签到" }
-  ]
+  ],
+  "lazyCodeLoading": "requiredComponents",
+  "rendererOptions": { "skyline": { "disableABTest": true } }
 }
 JSON
   for p in miniprogram/pages/index/index miniprogram/packageChatTool/pages/entry/index; do
