@@ -48,3 +48,48 @@ fn the_broken_chat_tool_shows_one_problem_of_each_kind() {
     .collect();
     assert_eq!(ids, expected);
 }
+
+/// The README's configuration example is valid and does what it says.
+#[test]
+fn readme_configuration_example_works() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("### Configuration").unwrap()..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let config = &section[start..start + section[start..].find("```").unwrap()];
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("broken");
+    copy_dir(&examples().join("broken-chat-tool"), &copy);
+    std::fs::write(copy.join("chattools-lint.json"), config).unwrap();
+    let (doc, code) = json_in(&copy, &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    let ids = rule_ids(&doc);
+    assert!(
+        !ids.iter().any(|id| id == "chat-tools/share-handler"),
+        "turned off"
+    );
+    let desc: Vec<_> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "chat-tools/desc")
+        .collect();
+    assert_eq!(desc.len(), 1);
+    // Only the configured words: 最好 is in the desc, 点击领取 and 红包 no longer count.
+    let m = desc[0]["message"].as_str().unwrap();
+    assert!(m.contains("最好") && !m.contains("红包"), "{m}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
