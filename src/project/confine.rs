@@ -26,6 +26,12 @@ pub enum Escape {
 /// canonical root. A path whose tail does not exist yet is fine as long as its existing part is
 /// inside. Nothing outside the root is opened: `canonicalize` only resolves names.
 pub fn confine(root: &Path, rel: &str) -> Result<PathBuf, Escape> {
+    confine_in(root, root.canonicalize().ok().as_deref(), rel)
+}
+
+/// [`confine`] with the root's canonical path already known (`None`: the root is not on disk),
+/// so callers checking many paths resolve the root once.
+pub fn confine_in(root: &Path, canon_root: Option<&Path>, rel: &str) -> Result<PathBuf, Escape> {
     let mut clean = PathBuf::new();
     let mut depth = 0usize;
     for comp in Path::new(rel.trim_start_matches('/')).components() {
@@ -49,7 +55,7 @@ pub fn confine(root: &Path, rel: &str) -> Result<PathBuf, Escape> {
     }
     let full = root.join(&clean);
     // Physical check: canonicalise the deepest existing ancestor.
-    let Ok(canon_root) = root.canonicalize() else {
+    let Some(canon_root) = canon_root else {
         // No root on disk: nothing under it can be read either.
         return Ok(full);
     };
@@ -58,14 +64,14 @@ pub fn confine(root: &Path, rel: &str) -> Result<PathBuf, Escape> {
         // symlink_metadata: a dangling link still "exists" here and is resolved below.
         if probe.symlink_metadata().is_ok() {
             match probe.canonicalize() {
-                Ok(canon) if canon.starts_with(&canon_root) => return Ok(full),
+                Ok(canon) if canon.starts_with(canon_root) => return Ok(full),
                 Ok(canon) => return Err(Escape::Symlink(canon)),
                 // A dangling link, a link loop: cannot be read, but say where it would go.
                 Err(_) => {
                     return match std::fs::read_link(probe) {
                         Ok(target) => {
                             let target = probe.parent().unwrap_or(root).join(target);
-                            if lexically_inside(&canon_root, &target)
+                            if lexically_inside(canon_root, &target)
                                 || lexically_inside(root, &target)
                             {
                                 Ok(full)

@@ -35,6 +35,8 @@ pub struct Project {
     pub app: JsonFile,
     pub model: AppModel,
     pub settings: Settings,
+    /// miniprogramRoot with links resolved, once (every confined path is checked against it).
+    canon_root: Option<PathBuf>,
 }
 
 /// What project.config.json says that matters here.
@@ -243,6 +245,7 @@ impl Project {
             dir: mp_root.to_path_buf(),
             config: None,
             private_config: None,
+            canon_root: mp_root.canonicalize().ok(),
             mp_root: mp_root.to_path_buf(),
             app,
             model,
@@ -276,6 +279,7 @@ impl Project {
             dir,
             config,
             private_config,
+            canon_root: mp_root.canonicalize().ok(),
             mp_root,
             app,
             model,
@@ -297,7 +301,7 @@ impl Project {
     /// miniprogramRoot (`../x`, or a symlink along the way to a folder outside). See
     /// `confine.rs` and docs/robustness.md.
     pub fn resolve(&self, rel: &str) -> Result<PathBuf, Escape> {
-        confine::confine(&self.mp_root, rel)
+        confine::confine_in(&self.mp_root, self.canon_root.as_deref(), rel)
     }
 
     /// A path relative to miniprogramRoot, on disk. For a path that leaves miniprogramRoot
