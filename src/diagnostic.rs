@@ -95,9 +95,12 @@ impl SourceFile {
 
 /// The path relative to the working directory when the file lies under it, else as given.
 pub fn display_path(path: &std::path::Path) -> String {
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(|p| p.to_path_buf()))
+    // The working directory does not change during a run: ask the system once, not per file.
+    static CWD: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    let shown = CWD
+        .get_or_init(|| std::env::current_dir().ok())
+        .as_ref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
         .unwrap_or_else(|| path.to_path_buf());
     let s = shown.to_string_lossy().replace('\\', "/");
     let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);

@@ -15,7 +15,7 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 use serde_json::{Map, Number, Value};
 
-pub use pointer::{escape_token, Pointer};
+pub use pointer::escape_token;
 
 use crate::diagnostic::SourceFile;
 use crate::i18n::Msg;
