@@ -117,6 +117,21 @@ pub struct Label {
     pub text: Option<Msg>,
 }
 
+/// Replace `range` of the file at `path` with `replacement` (an empty range inserts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileEdit {
+    pub path: PathBuf,
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// The one safe fix a rule knows for a diagnostic: what it does and its edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: Msg,
+    pub edits: Vec<FileEdit>,
+}
+
 /// What a rule reports. The lint context stamps the rule id, severity and docs url on it.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
@@ -136,6 +151,8 @@ pub struct Diagnostic {
     pub url: Option<String>,
     /// The most severe level this one diagnostic may have (see [`Diagnostic::severity_cap`]).
     pub severity_cap: Option<Severity>,
+    /// The fix, when the rule knows one safe answer (`--fix`, `--diff`, editor quick fixes).
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -152,6 +169,7 @@ impl Diagnostic {
             help: None,
             url: None,
             severity_cap: None,
+            fix: None,
         }
     }
 
@@ -196,6 +214,11 @@ impl Diagnostic {
     /// configured down to `info` stays `info`; `off` stays off).
     pub fn severity_cap(mut self, cap: Severity) -> Self {
         self.severity_cap = Some(cap);
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 

@@ -20,5 +20,6 @@ pub mod project;
 pub mod rules;
 mod run;
 pub mod schema;
+pub mod wechat;
 
 pub use run::run;

@@ -13,6 +13,7 @@
 //! the package's own code *into* `miniprogram_npm` resolve normally and count as inside.
 
 pub mod js;
+pub mod refs;
 pub mod wxml;
 
 use std::collections::{HashMap, HashSet};

@@ -1,10 +1,18 @@
 //! The chatTools entry and its subpackage.
+pub mod api_arguments;
 pub mod base_library;
 pub mod desc;
 pub mod entry_page;
+pub mod forbidden_api;
+pub mod forbidden_component;
+pub mod global_component;
+pub mod navigate_outside;
 pub mod not_independent;
 pub mod not_skyline;
+pub mod outside_reference;
 pub mod package_size;
+pub mod scope_mismatch;
+pub mod share_handler;
 pub mod skyline_ab_test;
 pub mod too_many;
 pub mod unknown_root;

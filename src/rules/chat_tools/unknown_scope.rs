@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
 use crate::rules::prelude::*;
+use crate::wechat::SCOPES;
 
 pub static RULE: Rule = Rule {
     id: "chat-tools/unknown-scope",
@@ -12,24 +13,6 @@ pub static RULE: Rule = Rule {
     docs: include_str!("unknown_scope.md"),
     check,
 };
-
-/// The scopes of WeChat's authorize page (授权, `scope` 列表).
-pub const SCOPES: &[&str] = &[
-    "scope.userLocation",
-    "scope.userFuzzyLocation",
-    "scope.userLocationBackground",
-    "scope.record",
-    "scope.camera",
-    "scope.bluetooth",
-    "scope.writePhotosAlbum",
-    "scope.addPhoneContact",
-    "scope.addPhoneCalendar",
-    "scope.werun",
-    "scope.address",
-    "scope.invoiceTitle",
-    "scope.invoice",
-    "scope.userInfo",
-];
 
 fn check(ctx: &mut LintContext) {
     let model = ctx.model();

@@ -3,6 +3,7 @@ pub mod glass_easel;
 pub mod lazy_code_loading;
 pub mod navigation_style;
 pub mod renderer_options;
+pub mod unsupported_component;
 pub mod webview_component;
 
 use std::collections::HashSet;

@@ -1,5 +1,5 @@
-use super::{api_name, url_outside};
 use crate::code::js::{Lit, LitKind};
+use crate::code::refs::{api_name, url_outside};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {

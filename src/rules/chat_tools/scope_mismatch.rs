@@ -1,7 +1,8 @@
 use std::collections::HashSet;
 
-use super::{api_name, call_scope, COMPONENT_SCOPES, KNOWN_SCOPES};
+use crate::code::refs::api_name;
 use crate::rules::prelude::*;
+use crate::wechat::{call_scope, COMPONENT_SCOPES, SCOPES as KNOWN_SCOPES};
 
 pub static RULE: Rule = Rule {
     id: "chat-tools/scope-mismatch",

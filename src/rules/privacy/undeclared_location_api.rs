@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use super::api_name;
+use crate::code::refs::api_name;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {

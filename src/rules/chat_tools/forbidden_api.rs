@@ -1,4 +1,4 @@
-use super::api_name;
+use crate::code::refs::api_name;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {

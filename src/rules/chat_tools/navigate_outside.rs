@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use super::{api_name, page_target, shown};
+use crate::code::refs::{api_name, page_target, shown};
 use crate::code::PackageCode;
 use crate::rules::prelude::*;
 

@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use super::shown;
+use crate::code::refs::shown;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {

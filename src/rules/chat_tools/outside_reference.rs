@@ -1,7 +1,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::shown;
+use crate::code::refs::shown;
 use crate::code::PackageCode;
 use crate::diagnostic::SourceFile;
 use crate::project::resolve::{resolve_component, resolve_file, resolve_module, Resolved};
