@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("entry_page_path.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 const WECHAT: &str = "未在 pages、subPackages 中找到 entryPagePath 定义的入口页面";

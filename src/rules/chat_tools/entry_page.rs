@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("entry_page.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// File extensions people write by mistake after a page path.

@@ -1,5 +1,5 @@
+use crate::facts::page_config::Origin;
 use crate::project::PageRef;
-use crate::rules::page_config::{page_config, Origin};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("not_skyline.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 const GUIDE: (&str, &str) = (
@@ -39,7 +40,7 @@ fn check(ctx: &mut LintContext) {
             page,
             package: Some(pkg),
         };
-        let cfg = page_config(ctx, &page_ref);
+        let cfg = ctx.facts.page_config(&page_ref);
         if cfg.is_skyline() || cfg.renderer.value != "webview" {
             continue; // skyline, or a value schema/enum reports
         }

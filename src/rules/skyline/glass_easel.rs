@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::{count_pages, origin_place, pages_phrase, skyline_pages, SkylinePage};
 use crate::diagnostic::SourceFile;
-use crate::rules::page_config::Origin;
+use crate::facts::page_config::Origin;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("glass_easel.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]

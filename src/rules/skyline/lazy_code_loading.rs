@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use super::{pages_phrase, skyline_pages};
-use crate::rules::page_config::Origin;
+use crate::facts::page_config::Origin;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("lazy_code_loading.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// Labels on pages whose own .json switches Skyline on, at most.

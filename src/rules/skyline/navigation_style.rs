@@ -1,5 +1,5 @@
 use super::{pages_phrase, skyline_pages};
-use crate::rules::page_config::Origin;
+use crate::facts::page_config::Origin;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("navigation_style.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// Page .json fields that configure the native navigation bar.
