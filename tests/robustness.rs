@@ -574,7 +574,7 @@ fn many_trailing_commas_in_a_minified_file() {
     );
     let (code, _, err) = run_in(p.path(), &["--fix"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("… and 19980 more [json/syntax]"), "{err}");
+    assert!(err.contains("… and 81 more [json/syntax]"), "{err}");
     let fixed = std::fs::read_to_string(p.path().join("app.json")).unwrap();
     assert_eq!(fixed, text.replace(",]", "]"));
 }

@@ -293,7 +293,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// What rule files import.
 pub mod prelude {
     pub use super::{closest, LintContext, Options, Rule};
-    pub use crate::diagnostic::{Diagnostic, Severity};
+    pub use crate::diagnostic::{Diagnostic, Fix, Severity};
     pub use crate::i18n::Msg;
+    pub use crate::json::edit;
     pub use crate::msg;
 }

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("not_skyline.md"),
     check,
+    fixable: true,
     ..Rule::DEFAULT
 };
 
@@ -141,6 +142,16 @@ fn check(ctx: &mut LintContext) {
                 "在聊天工具分包中加上 `\"renderer\": \"skyline\"`（官方示例即如此）；{guide_zh}"
             ));
         }
+    }
+    let fix = edit::set_member(app, &pkg.pointer, "renderer", &"skyline".into()).map(|edits| Fix {
+        title: msg!(
+            "set `\"renderer\": \"skyline\"` on the chat-tool subpackage",
+            "为聊天工具分包设置 `\"renderer\": \"skyline\"`"
+        ),
+        edits,
+    });
+    if let Some(f) = fix {
+        d = d.fix(f);
     }
     ctx.report(d);
 }

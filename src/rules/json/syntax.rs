@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("syntax.md"),
     check,
+    fixable: true,
     ..Rule::DEFAULT
 };
 
@@ -20,7 +21,8 @@ fn check(ctx: &mut LintContext) {
 }
 
 fn findings(file: &JsonFile) -> Vec<Diagnostic> {
-    file.issues
+    let mut out: Vec<Diagnostic> = file
+        .issues
         .iter()
         .filter_map(|issue| match issue {
             ReadIssue::Syntax {
@@ -28,13 +30,49 @@ fn findings(file: &JsonFile) -> Vec<Diagnostic> {
                 message,
                 help,
             } => {
-                let d = Diagnostic::new(message.clone()).at(&file.source, span.clone());
-                Some(match help {
-                    Some(h) => d.help(h.clone()),
-                    None => d,
-                })
+                let mut d = Diagnostic::new(message.clone()).at(&file.source, span.clone());
+                if let Some(h) = help {
+                    d = d.help(h.clone());
+                }
+                if is_trailing_comma(file, span) {
+                    d = d.fix(remove_commas(file, std::slice::from_ref(span)));
+                }
+                Some(d)
             }
             _ => None,
         })
-        .collect()
+        .collect();
+    // Past the reporting cap, the last reported trailing comma's fix removes the rest too, so
+    // one `--fix` cleans the whole file.
+    let reported = out.iter().filter(|d| d.fix.is_some()).count();
+    let all: Vec<_> = file
+        .trailing_commas
+        .iter()
+        .filter(|s| is_trailing_comma(file, s))
+        .cloned()
+        .collect();
+    if reported > 0 && all.len() > reported {
+        if let Some(last) = out.iter_mut().rev().find(|d| d.fix.is_some()) {
+            last.fix = Some(remove_commas(file, &all[reported - 1..]));
+        }
+    }
+    out
+}
+
+fn is_trailing_comma(file: &JsonFile, span: &std::ops::Range<usize>) -> bool {
+    file.trailing_commas.contains(span) && file.source.text.get(span.clone()) == Some(",")
+}
+
+fn remove_commas(file: &JsonFile, spans: &[std::ops::Range<usize>]) -> Fix {
+    Fix {
+        title: msg!("removed a trailing comma", "删除了多余的逗号"),
+        edits: spans
+            .iter()
+            .map(|s| crate::diagnostic::FileEdit {
+                path: file.source.path.clone(),
+                range: s.clone(),
+                replacement: String::new(),
+            })
+            .collect(),
+    }
 }

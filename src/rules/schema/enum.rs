@@ -9,5 +9,6 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("enum.md"),
     check: |ctx| super::check(ctx, super::Kind::Enum),
+    fixable: true,
     ..Rule::DEFAULT
 };

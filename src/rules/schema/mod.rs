@@ -9,7 +9,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::i18n::Msg;
 use crate::json::escape_token;
 use crate::msg;
@@ -262,7 +262,16 @@ fn report_enum(ctx: &mut LintContext, pointer: &str, instance: &Value, allowed: 
         msg!("not an allowed value", "不是允许的值")
     })
     .help(help);
-    ctx.report(d);
+    let fix = case_match.and_then(|right| {
+        Some(Fix {
+            title: msg!("`{found}` → `{right}`", "`{found}` → `{right}`"),
+            edits: crate::json::edit::replace_value(app, pointer, &right.into())?,
+        })
+    });
+    ctx.report(match fix {
+        Some(f) => d.fix(f),
+        None => d,
+    });
 }
 
 fn required_help(in_chat_tool: bool, key: &str) -> Msg {
