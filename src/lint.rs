@@ -14,6 +14,11 @@ pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
         ctx.report_read_issues(cfg);
     }
     ctx.report_read_issues(&project.app);
+    if let Some(s) = &project.sources {
+        for file in &s.json {
+            ctx.report_read_issues(file);
+        }
+    }
     if project.app.value.is_some() {
         crate::schema::check(&mut ctx);
         for rule in RULES {
@@ -21,6 +26,9 @@ pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
         }
     }
     let mut diagnostics = ctx.into_diagnostics();
+    if let Some(s) = &project.sources {
+        crate::project::framework::remap(&mut diagnostics, s);
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
     diagnostics

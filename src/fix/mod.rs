@@ -68,6 +68,38 @@ pub struct FileFix {
 /// Files without fixes are left out.
 pub fn plan(project: &Project) -> Vec<FileFix> {
     let mut out = Vec::new();
+    // uni-app and Taro: app.json is synthesized, not on disk; only the sources' fixes apply.
+    if let Some(sources) = &project.sources {
+        let mut per_file: Vec<(&JsonFile, Vec<Fix>)> = Vec::new();
+        for fix in crate::rules::uni_app::dropped_key::source_fixes(project) {
+            for e in fix.edits {
+                let Some(file) = sources.json.iter().find(|f| f.source.path == e.path) else {
+                    continue;
+                };
+                let one = Fix {
+                    rule: "uni-app/dropped-key",
+                    title: fix.title.clone(),
+                    edits: vec![Edit {
+                        range: e.range,
+                        replacement: e.replacement,
+                    }],
+                };
+                match per_file.iter_mut().find(|(f, _)| std::ptr::eq(*f, &**file)) {
+                    Some((_, fixes)) => fixes.push(one),
+                    None => per_file.push((file, vec![one])),
+                }
+            }
+        }
+        let files: Vec<FileFix> = per_file
+            .into_iter()
+            .filter_map(|(f, fixes)| file_fix(f, fixes))
+            .collect();
+        // A move edits two files: write neither when one of them cannot be written.
+        if files.iter().any(|f| f.refused.is_some()) {
+            return files.into_iter().filter(|f| f.refused.is_some()).collect();
+        }
+        return files;
+    }
     let mut app_fixes = trailing_commas(&project.app);
     app_fixes.extend(app_json_fixes(project));
     if let Some(f) = file_fix(&project.app, app_fixes) {

@@ -10,6 +10,8 @@ pub mod privacy;
 pub mod schema;
 pub mod skyline;
 pub mod subpackages;
+pub mod taro;
+pub mod uni_app;
 pub mod version;
 
 use std::collections::HashMap;
@@ -98,6 +100,9 @@ pub static RULES: &[&Rule] = &[
     &privacy::location_exclusive::RULE,
     &privacy::undeclared_location_api::RULE,
     &privacy::permission_desc::RULE,
+    // Framework sources that build to app.json.
+    &uni_app::dropped_key::RULE,
+    &taro::dynamic_config::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
@@ -212,6 +217,12 @@ impl<'p> LintContext<'p> {
         if let Some(cached) = self.json_cache.get(path) {
             return cached.clone();
         }
+        // A uni-app or Taro page's .json exists only as what its build would write.
+        if let Some(s) = &self.project.sources {
+            let file = s.virtual_json.get(path).cloned();
+            self.json_cache.insert(path.to_path_buf(), file.clone());
+            return file;
+        }
         // Never read outside miniprogramRoot (a `../` path, a symlink to elsewhere).
         if !self.project.contains(path) {
             self.json_cache.insert(path.to_path_buf(), None);
@@ -247,8 +258,15 @@ impl<'p> LintContext<'p> {
     pub fn chat_tool_estimate(&mut self) -> Arc<crate::package::Estimate> {
         self.chat_estimate
             .get_or_insert_with(|| {
+                // A framework's sources are not what is uploaded: its build output is.
+                let built = self
+                    .project
+                    .sources
+                    .as_ref()
+                    .and_then(|s| s.build_output.as_ref())
+                    .and_then(|dir| Project::load(dir).ok());
                 Arc::new(crate::package::estimate(
-                    self.project,
+                    built.as_ref().unwrap_or(self.project),
                     crate::package::Scope::ChatTool,
                 ))
             })
