@@ -71,7 +71,10 @@ fn taro_and_uni_app_trees_get_a_hint() {
     let uni = Project::new();
     uni.file("pages.json", "{}")
         .file("manifest.json", "{}")
-        .file("project.config.json", "{\"miniprogramRoot\": \"unpackage/dist/dev/mp-weixin/\"}");
+        .file(
+            "project.config.json",
+            "{\"miniprogramRoot\": \"unpackage/dist/dev/mp-weixin/\"}",
+        );
     let err = String::from_utf8_lossy(&uni.run(&["--lang", "zh"]).stderr).to_string();
     assert!(err.is_empty(), "{err}");
     let taro = Project::new();

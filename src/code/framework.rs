@@ -244,10 +244,7 @@ pub fn jsx_elements(path: &Path, text: &str, allocator: &Allocator) -> Vec<wxml:
         }
         for s in d.specifiers.iter().flatten() {
             if let ImportDeclarationSpecifier::ImportSpecifier(s) = s {
-                names.insert(
-                    s.local.name.to_string(),
-                    kebab(s.imported.name().as_ref()),
-                );
+                names.insert(s.local.name.to_string(), kebab(s.imported.name().as_ref()));
             }
         }
     }
