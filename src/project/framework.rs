@@ -89,6 +89,8 @@ pub struct Origin {
 #[derive(Debug, Default)]
 pub struct Synth {
     pub origins: HashMap<String, Origin>,
+    /// Objects and arrays that lost a member the reader could not know (`taro/dynamic-config`).
+    pub open: Vec<String>,
 }
 
 impl Synth {
@@ -152,6 +154,7 @@ impl Synth {
         let map = SpanMap {
             synth: file.source.clone(),
             entries,
+            open: self.open,
         };
         (file, map)
     }
@@ -170,6 +173,9 @@ struct Entry {
 pub struct SpanMap {
     pub synth: Arc<SourceFile>,
     entries: Vec<Entry>,
+    /// Pointers of containers known only in part: what is said about them as a whole (a key
+    /// they lack) may be wrong, so it is not said.
+    open: Vec<String>,
 }
 
 impl SpanMap {
@@ -199,7 +205,16 @@ impl SpanMap {
 
 /// Move every diagnostic that points into a synthesized file to the source it came from.
 /// Fixes that edit a synthesized file are dropped (there is nothing on disk to edit).
-pub fn remap(diagnostics: &mut [Diagnostic], sources: &Sources) {
+pub fn remap(diagnostics: &mut Vec<Diagnostic>, sources: &Sources) {
+    diagnostics.retain(|d| {
+        let (Some(file), Some(ptr)) = (&d.file, &d.pointer) else {
+            return true;
+        };
+        !sources
+            .maps
+            .iter()
+            .any(|m| Arc::ptr_eq(&m.synth, file) && m.open.contains(ptr))
+    });
     for d in diagnostics.iter_mut() {
         if let Some(fix) = &d.fix {
             if fix

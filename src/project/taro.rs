@@ -226,13 +226,15 @@ impl Reader {
                     let Some(item) = el.as_expression() else {
                         if let ArrayExpressionElement::SpreadElement(s) = el {
                             self.dynamic(range(s.span), &format!("{key}[…]"));
+                            self.synth.open.push(ptr.to_string());
                         }
                         continue;
                     };
                     let i = out.len();
                     let item_key = format!("{key}[{i}]");
-                    if let Some(v) = self.value(item, &format!("{ptr}/{i}"), &item_key, None) {
-                        out.push(v);
+                    match self.value(item, &format!("{ptr}/{i}"), &item_key, None) {
+                        Some(v) => out.push(v),
+                        None => self.synth.open.push(ptr.to_string()),
                     }
                 }
                 Value::Array(out)
@@ -248,6 +250,7 @@ impl Reader {
                         {
                             let Some(name) = p.key.static_name() else {
                                 self.dynamic(range(p.span), key);
+                                self.synth.open.push(ptr.to_string());
                                 continue;
                             };
                             let child_key = if key.is_empty() {
@@ -256,18 +259,22 @@ impl Reader {
                                 format!("{key}.{name}")
                             };
                             let child_ptr = format!("{ptr}/{}", escape_token(&name));
-                            if let Some(v) = self.value(
+                            match self.value(
                                 &p.value,
                                 &child_ptr,
                                 &child_key,
                                 Some(range(p.key.span())),
                             ) {
-                                out.insert(name.to_string(), v);
+                                Some(v) => {
+                                    out.insert(name.to_string(), v);
+                                }
+                                None => self.synth.open.push(ptr.to_string()),
                             }
                         }
                         _ => {
                             let what = if key.is_empty() { "{…}" } else { key };
                             self.dynamic(range(p.span()), what);
+                            self.synth.open.push(ptr.to_string());
                         }
                     }
                 }
