@@ -309,6 +309,16 @@ fn size(args: &crate::cli::SizeArgs, style: Style) -> u8 {
             return EXIT_FAILURE;
         }
     };
+    // A uni-app or Taro source tree: what is uploaded is its build output, when there is one.
+    let project = match project
+        .sources
+        .as_ref()
+        .and_then(|s| s.build_output.as_ref())
+        .and_then(|dir| Project::load(dir).ok())
+    {
+        Some(built) => built,
+        None => project,
+    };
     let est = crate::package::estimate(&project, crate::package::Scope::All);
     let shown = display_path(&project.dir);
     let mp_root = display_path(&project.mp_root);

@@ -384,6 +384,10 @@ fn build_output_is_named_once_and_sizes_the_package() {
         places(&doc),
         [p("chat-tools/package-size", "src/app.config.ts", 6, 23)]
     );
+    // `size` measures the build output too.
+    let out = p_.run(&["size", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Package sizes of dist"), "{text}");
 }
 
 #[test]

@@ -37,10 +37,10 @@ pub fn scan(project: &Project, code: &mut PackageCode) {
                 let blocks = sfc_blocks(text);
                 let mut facts = js::JsFacts::default();
                 let mut any = false;
-                for (range, ts) in &blocks.scripts {
+                for (range, lang) in &blocks.scripts {
                     allocator.reset();
-                    let name = if *ts { "block.ts" } else { "block.js" };
-                    let f = js::analyze(Path::new(name), &blank_outside(text, range), &allocator);
+                    let name = format!("block.{lang}");
+                    let f = js::analyze(Path::new(&name), &blank_outside(text, range), &allocator);
                     facts.calls.extend(f.calls);
                     facts.imports.extend(f.imports);
                     facts.share_handlers.extend(f.share_handlers);
@@ -133,8 +133,8 @@ pub fn scan(project: &Project, code: &mut PackageCode) {
 /// The blocks of a single-file component.
 #[derive(Debug, Default, PartialEq)]
 pub struct SfcBlocks {
-    /// Each `<script>`'s content, and whether it is TypeScript (`lang="ts"`).
-    pub scripts: Vec<(Range<usize>, bool)>,
+    /// Each `<script>`'s content and its language as an extension (`js`, `ts`, `tsx`, `jsx`).
+    pub scripts: Vec<(Range<usize>, &'static str)>,
     /// The top-level `<template>`'s content.
     pub template: Option<Range<usize>>,
 }
@@ -169,10 +169,14 @@ pub fn sfc_blocks(text: &str) -> SfcBlocks {
                 let Some(close) = text[open_end..].find("</script").map(|p| open_end + p) else {
                     break;
                 };
-                let ts = attrs.contains("lang=\"ts\"")
-                    || attrs.contains("lang='ts'")
-                    || attrs.contains("lang=\"tsx\"");
-                out.scripts.push((open_end..close, ts));
+                let lang = ["ts", "tsx", "jsx"]
+                    .into_iter()
+                    .find(|l| {
+                        attrs.contains(&format!("lang=\"{l}\""))
+                            || attrs.contains(&format!("lang='{l}'"))
+                    })
+                    .unwrap_or("js");
+                out.scripts.push((open_end..close, lang));
                 // Skip top-level-looking lines inside the script.
                 while i + 1 < tops.len() && tops[i + 1].0 < close {
                     i += 1;
@@ -184,7 +188,8 @@ pub fn sfc_blocks(text: &str) -> SfcBlocks {
                     .skip(i + 1)
                     .find(|(_, t)| *t != "template")
                     .map_or(text.len(), |(s, _)| *s);
-                if let Some(close) = text[open_end..limit].rfind("</template") {
+                let inner = text.get(open_end..limit).unwrap_or("");
+                if let Some(close) = inner.rfind("</template") {
                     out.template = Some(open_end..open_end + close);
                 }
                 while i + 1 < tops.len() && tops[i + 1].0 < limit {
@@ -349,8 +354,28 @@ mod tests {
         assert!(text[t.clone()].contains("<ad />"));
         assert!(text[t].trim_end().ends_with("</view>"));
         assert_eq!(b.scripts.len(), 1);
-        assert!(b.scripts[0].1);
+        assert_eq!(b.scripts[0].1, "ts");
         assert_eq!(text[b.scripts[0].0.clone()].trim(), "const a: number = 1");
+    }
+
+    #[test]
+    fn odd_files_do_not_panic() {
+        for text in [
+            "<template",
+            "<template\n<script>\n",
+            "<script>\n<template>\n</script>",
+            "<template>\n<style>\n</template>",
+            "<template>中文</template>\n<script lang=\"tsx\">\nconst a = <view/>\n</script>\n",
+            "\u{feff}<template>\n</template>",
+        ] {
+            let b = sfc_blocks(text);
+            if let Some(t) = &b.template {
+                let _ = wxml::parse(&blank_outside(text, t));
+            }
+            for (r, _) in &b.scripts {
+                assert!(text.get(r.clone()).is_some());
+            }
+        }
     }
 
     #[test]
