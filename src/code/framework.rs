@@ -21,7 +21,10 @@ use crate::json::escape_token;
 use crate::project::framework::source_files;
 use crate::project::Project;
 
-/// Read the package's sources into `code`.
+/// Read the package's sources into `code`. Module references are left out: the framework's
+/// bundler resolves them (aliases such as `@/`) and decides where shared modules go (Taro
+/// builds an independent package with its own copy of what it uses), so a source import of a
+/// main-package file cannot be judged from the sources; the build output can.
 pub fn scan(project: &Project, code: &mut PackageCode) {
     let mut allocator = Allocator::default();
     for path in source_files(&code.dir) {
@@ -42,7 +45,6 @@ pub fn scan(project: &Project, code: &mut PackageCode) {
                     let name = format!("block.{lang}");
                     let f = js::analyze(Path::new(&name), &blank_outside(text, range), &allocator);
                     facts.calls.extend(f.calls);
-                    facts.imports.extend(f.imports);
                     facts.share_handlers.extend(f.share_handlers);
                     if facts.syntax.is_none() {
                         facts.syntax = f.syntax;
@@ -70,7 +72,8 @@ pub fn scan(project: &Project, code: &mut PackageCode) {
             }
             _ => {
                 allocator.reset();
-                let facts = js::analyze(&path, text, &allocator);
+                let mut facts = js::analyze(&path, text, &allocator);
+                facts.imports.clear();
                 if ext == "tsx" || ext == "jsx" {
                     allocator.reset();
                     let elements = jsx_elements(&path, text, &allocator);
