@@ -408,3 +408,28 @@ fn recursive_finds_uni_app_and_taro_sources() {
         .collect();
     assert_eq!(paths, ["a", "b", "c"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn sources_linked_from_outside_are_not_read() {
+    let outside = Project::new();
+    outside
+        .file("pages.json", "{ \"pages\": [], \"chatTools\": [] }")
+        .file("app.config.ts", "export default { pages: [] }\n");
+    let p_ = Project::new();
+    p_.file("manifest.json", "{}").file("src/.keep", "");
+    std::os::unix::fs::symlink(
+        outside.path().join("pages.json"),
+        p_.path().join("pages.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("app.config.ts"),
+        p_.path().join("src/app.config.ts"),
+    )
+    .unwrap();
+    let out = p_.run(&["--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no mini program"), "{err}");
+}

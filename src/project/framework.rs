@@ -266,10 +266,10 @@ pub fn find_build_output(dir: &Path, framework: Framework) -> Option<PathBuf> {
         ],
         Framework::Taro => &["dist"],
     };
-    candidates
-        .iter()
-        .map(|c| dir.join(c))
-        .find(|d| d.join(crate::project::APP_JSON).is_file())
+    candidates.iter().map(|c| dir.join(c)).find(|d| {
+        let app = d.join(crate::project::APP_JSON);
+        app.is_file() && crate::project::confine::is_inside(dir, &app)
+    })
 }
 
 /// Source files of a package folder that frameworks compile into pages and components, in a

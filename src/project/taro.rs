@@ -30,7 +30,7 @@ pub fn detect(dir: &Path) -> Option<PathBuf> {
     CONFIG_EXTS
         .iter()
         .map(|e| dir.join("src").join(format!("app.config.{e}")))
-        .find(|p| p.is_file())
+        .find(|p| p.is_file() && super::confine::is_inside(dir, p))
 }
 
 pub fn load(dir: PathBuf, app_config: PathBuf) -> Result<Project, LoadError> {
@@ -80,10 +80,10 @@ pub fn load(dir: PathBuf, app_config: PathBuf) -> Result<Project, LoadError> {
     }
     // Taro keeps the developer tools' project.config.json in the project folder.
     let config = Some(dir.join(PROJECT_CONFIG))
-        .filter(|p| p.is_file())
+        .filter(|p| p.is_file() && super::confine::is_inside(&dir, p))
         .and_then(|p| JsonFile::read(&p).ok());
     let private_config = Some(dir.join(PROJECT_PRIVATE_CONFIG))
-        .filter(|p| config.is_some() && p.is_file())
+        .filter(|p| config.is_some() && p.is_file() && super::confine::is_inside(&dir, p))
         .and_then(|p| JsonFile::read(&p).ok());
     let mut settings = Settings::from_config(&merged_config(
         config.as_ref().and_then(|c| c.value.as_ref()),

@@ -67,9 +67,11 @@ pub const DROPPED_KEYS: &[&str] = &[
 
 /// The folder holding pages.json and manifest.json: the project folder or its `src/`.
 pub fn detect(dir: &Path) -> Option<PathBuf> {
+    // Never through a link out of the project.
+    let inside = |p: &Path| p.is_file() && super::confine::is_inside(dir, p);
     [dir.to_path_buf(), dir.join("src")]
         .into_iter()
-        .find(|d| d.join(PAGES_JSON).is_file() && d.join(MANIFEST_JSON).is_file())
+        .find(|d| inside(&d.join(PAGES_JSON)) && inside(&d.join(MANIFEST_JSON)))
 }
 
 /// Read a uni-app file: comments and trailing commas are allowed there, so only real errors
