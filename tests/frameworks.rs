@@ -162,6 +162,12 @@ fn uni_app_diagnostics_point_into_their_source_files() {
         by_rule("subpackages/missing-page")["pointer"],
         "/subPackages/0/pages/1/path"
     );
+    // Help that says app.json also says where uni-app takes app.json's keys from.
+    let help = by_rule("chat-tools/skyline-ab-test")["help"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(help.contains("manifest.json → \"mp-weixin\""), "{help}");
     assert!(by_rule("subpackages/missing-page")["message"]
         .as_str()
         .unwrap()

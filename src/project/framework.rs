@@ -216,6 +216,7 @@ pub fn remap(diagnostics: &mut Vec<Diagnostic>, sources: &Sources) {
             .any(|m| Arc::ptr_eq(&m.synth, file) && m.open.contains(ptr))
     });
     for d in diagnostics.iter_mut() {
+        explain_app_json(d, sources.framework);
         if let Some(fix) = &d.fix {
             if fix
                 .edits
@@ -331,4 +332,30 @@ pub fn build_output_note(project: &crate::project::Project) -> Option<crate::i18
         "linted the {name} sources; `chattools-lint {out}` lints the build output, what WeChat receives (the package size comes from it)",
         "检查的是 {name} 源码；`chattools-lint {out}` 可检查编译产物，即微信实际收到的内容（分包体积按编译产物计算）"
     ))
+}
+
+/// Rules speak of app.json; in a source tree the user writes app.json's keys elsewhere: say where.
+fn explain_app_json(d: &mut Diagnostic, framework: Framework) {
+    let says = |m: &Option<crate::i18n::Msg>| m.as_ref().is_some_and(|m| m.en.contains("app.json"));
+    let own = d.rule.starts_with("uni-app/") || d.rule.starts_with("taro/");
+    if own || (!d.message.en.contains("app.json") && !says(&d.help)) {
+        return;
+    }
+    let note = match framework {
+        Framework::UniApp => crate::msg!(
+            "uni-app writes app.json from pages.json and manifest.json: app-level keys such as `chatTools`, `lazyCodeLoading`, `rendererOptions` and `requiredPrivateInfos` go in manifest.json → \"mp-weixin\", `usingComponents` in pages.json `globalStyle`",
+            "uni-app 由 pages.json 和 manifest.json 生成 app.json：`chatTools`、`lazyCodeLoading`、`rendererOptions`、`requiredPrivateInfos` 等应用级配置写在 manifest.json → \"mp-weixin\" 中，`usingComponents` 写在 pages.json 的 `globalStyle` 中"
+        ),
+        Framework::Taro => crate::msg!(
+            "Taro writes app.json from src/app.config.ts: write app.json's keys there",
+            "Taro 由 src/app.config.ts 生成 app.json：app.json 的配置请写在该文件中"
+        ),
+    };
+    d.help = Some(match d.help.take() {
+        Some(h) => crate::i18n::Msg::new(
+            format!("{}; {}", h.en.trim_end_matches('.'), note.en),
+            format!("{}；{}", h.zh.trim_end_matches('。'), note.zh),
+        ),
+        None => note,
+    });
 }
