@@ -439,3 +439,25 @@ fn sources_linked_from_outside_are_not_read() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no mini program"), "{err}");
 }
+
+#[test]
+fn a_source_file_or_src_folder_names_its_tree() {
+    let taro = fixture("taro/dynamic-config/invalid/define-app-config");
+    for arg in ["src", "src/app.config.ts"] {
+        let (doc, _) = json_in(&taro, &[arg]);
+        assert_eq!(
+            places(&doc),
+            [p("taro/dynamic-config", "src/app.config.ts", 17, 10)],
+            "{arg}"
+        );
+    }
+    let uni = fixture("uni-app/dropped-key/invalid/chat-tools-in-pages-json");
+    for arg in ["pages.json", "manifest.json"] {
+        let (doc, _) = json_in(&uni, &[arg]);
+        assert_eq!(
+            places(&doc),
+            [p("uni-app/dropped-key", "pages.json", 18, 3)],
+            "{arg}"
+        );
+    }
+}

@@ -157,6 +157,20 @@ impl Project {
         }
         if meta.is_file() {
             let mp_root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            // pages.json, manifest.json, app.config.ts: the source tree they belong to.
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if [
+                uni_app::PAGES_JSON,
+                uni_app::MANIFEST_JSON,
+                "app.config.ts",
+                "app.config.js",
+            ]
+            .contains(&name)
+            {
+                if let Some(project) = framework_project(&mp_root)? {
+                    return Ok(project);
+                }
+            }
             // A project.config.json beside it, or one folder up pointing here.
             let config = [
                 mp_root.clone(),

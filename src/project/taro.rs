@@ -25,16 +25,27 @@ use crate::msg;
 
 const CONFIG_EXTS: &[&str] = &["ts", "js"];
 
-/// `src/app.config.ts` (or `.js`) of a Taro project folder.
+/// `src/app.config.ts` (or `.js`) of a Taro project folder, or `app.config.ts` of the `src`
+/// folder itself.
 pub fn detect(dir: &Path) -> Option<PathBuf> {
+    let in_src = dir.file_name().is_some_and(|n| n == "src");
     CONFIG_EXTS
         .iter()
-        .map(|e| dir.join("src").join(format!("app.config.{e}")))
+        .flat_map(|e| {
+            let name = format!("app.config.{e}");
+            [
+                Some(dir.join("src").join(&name)),
+                in_src.then(|| dir.join(&name)),
+            ]
+        })
+        .flatten()
         .find(|p| p.is_file() && super::confine::is_inside(dir, p))
 }
 
 pub fn load(dir: PathBuf, app_config: PathBuf) -> Result<Project, LoadError> {
-    let root = dir.join("src");
+    let root = app_config
+        .parent()
+        .map_or_else(|| dir.join("src"), Path::to_path_buf);
     let text = crate::code::read_text(&app_config).ok_or_else(|| {
         let shown = crate::diagnostic::display_path(&app_config);
         LoadError {
