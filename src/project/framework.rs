@@ -359,3 +359,51 @@ fn explain_app_json(d: &mut Diagnostic, framework: Framework) {
         None => note,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Msg;
+
+    #[test]
+    fn spans_map_back_to_the_source() {
+        let src = JsonFile::parse_text(
+            Path::new("manifest.json"),
+            "{\n  // 注释\n  \"mp-weixin\": { \"chatTools\": [{ \"desc\": \"群签到工具\" }] },\n}\n".into(),
+        );
+        let mut synth = Synth::default();
+        synth.copy_json("", &src, "");
+        synth.copy_json("/chatTools", &src, "/mp-weixin/chatTools");
+        let value = serde_json::json!({ "chatTools": [{ "desc": "群签到工具" }], "pages": [] });
+        let (app, map) = synth.finish(Path::new("app.json"), &value);
+        let sources = Sources {
+            maps: vec![map],
+            ..Sources::new(Framework::UniApp, PathBuf::from("pages.json"))
+        };
+        let at = |span: Range<usize>, ptr: &str| {
+            let mut d = vec![Diagnostic::new(Msg::new("x", "x"))
+                .at(&app.source, span)
+                .pointer(ptr)];
+            remap(&mut d, &sources);
+            let d = d.remove(0);
+            let f = d.file.unwrap();
+            (
+                f.path.clone(),
+                f.text[d.span.unwrap()].to_string(),
+                d.pointer,
+            )
+        };
+        let desc = "/chatTools/0/desc";
+        let (path, text, ptr) = at(app.key_span(desc), desc);
+        assert_eq!(path, Path::new("manifest.json"));
+        assert_eq!(text, "\"desc\"");
+        assert_eq!(ptr.as_deref(), Some("/mp-weixin/chatTools/0/desc"));
+        // Inside a string copied as written: the same characters.
+        let v = app.value_span(desc);
+        let (_, text, _) = at(v.start + 1..v.start + 1 + "群签到".len(), desc);
+        assert_eq!(text, "群签到");
+        // A node with no source (`pages` came from nowhere here): the root's first byte.
+        let (_, text, _) = at(app.value_span("/pages"), "/pages");
+        assert_eq!(text, "{");
+    }
+}
