@@ -48,12 +48,18 @@ pub enum OptionKind {
     PositiveInteger,
     /// A number greater than 0 and at most 1.
     Ratio,
+    /// A base-library version such as `3.8.0`.
+    Version,
 }
 
 /// The options each rule takes. A rule not listed here takes none. Adding an option: add it
 /// here and to schemas/chattools-lint.schema.json (tests/config.rs checks they agree).
 pub static RULE_OPTIONS: &[(&str, &[(&str, OptionKind)])] = &[
     ("chat-tools/desc", &[("words", OptionKind::Strings)]),
+    (
+        "chat-tools/api-version",
+        &[("minBaseLibrary", OptionKind::Version)],
+    ),
     (
         "chat-tools/package-size",
         &[
@@ -488,6 +494,9 @@ impl Checker<'_> {
                     .is_some_and(|a| a.iter().all(Value::is_string)),
                 OptionKind::PositiveInteger => value.as_u64().is_some_and(|n| n >= 1),
                 OptionKind::Ratio => value.as_f64().is_some_and(|x| x > 0.0 && x <= 1.0),
+                OptionKind::Version => value
+                    .as_str()
+                    .is_some_and(|s| crate::rules::version::Version::parse(s).is_some()),
             };
             if !valid {
                 ok = false;
@@ -499,6 +508,10 @@ impl Checker<'_> {
                     OptionKind::Ratio => (
                         "a number above 0 and at most 1 (0.9 = 90%)",
                         "大于 0 且不超过 1 的数（0.9 表示 90%）",
+                    ),
+                    OptionKind::Version => (
+                        "a base-library version such as \"3.8.0\"",
+                        "基础库版本号，例如 \"3.8.0\"",
                     ),
                 };
                 self.error_at(

@@ -79,6 +79,8 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::outside_reference::RULE,
     &chat_tools::global_component::RULE,
     &chat_tools::api_arguments::RULE,
+    &chat_tools::api_version::RULE,
+    &chat_tools::tap_only::RULE,
     &subpackages::too_many::RULE,
     &subpackages::both_spellings::RULE,
     &subpackages::invalid_root::RULE,

@@ -1,0 +1,86 @@
+use crate::code::refs::api_name;
+use crate::rules::prelude::*;
+use crate::rules::version::Version;
+use crate::wechat::apis;
+
+pub static RULE: Rule = Rule {
+    id: "chat-tools/api-version",
+    default_severity: Severity::Warning,
+    summary: (
+        "a chat-tool API newer than the project's minimum base library is called without a guard",
+        "调用了比项目最低基础库更新的聊天工具接口，且没有做兼容判断",
+    ),
+    docs: include_str!("api_version.md"),
+    check,
+};
+
+/// Where the minimum base library came from, for messages.
+enum Origin {
+    Option,
+    LibVersion,
+}
+
+/// The project's minimum base library: the rule option `minBaseLibrary`, else
+/// project.config.json's `libVersion` (the private config overriding it). `None` when neither
+/// is a version (`latest`, absent): then nothing is known and nothing is said.
+fn minimum(ctx: &LintContext) -> Option<(Version, Origin)> {
+    if let Some(v) = ctx
+        .config
+        .option(RULE.id, "minBaseLibrary")
+        .and_then(|v| v.as_str())
+    {
+        return Version::parse(v).map(|v| (v, Origin::Option));
+    }
+    let (_, value) = ctx.project.config_for("/libVersion")?;
+    Version::parse(value.as_str()?).map(|v| (v, Origin::LibVersion))
+}
+
+fn check(ctx: &mut LintContext) {
+    let Some((min, origin)) = minimum(ctx) else {
+        return;
+    };
+    let Some(code) = ctx.package_code() else {
+        return;
+    };
+    let (from_en, from_zh) = match origin {
+        Origin::Option => (
+            "`minBaseLibrary` in chattools-lint.json",
+            "chattools-lint.json 中的 `minBaseLibrary`",
+        ),
+        Origin::LibVersion => (
+            "`libVersion` in project.config.json",
+            "project.config.json 中的 `libVersion`",
+        ),
+    };
+    for file in code.own_js() {
+        for call in &file.facts.calls {
+            let Some(since) = apis::find(&call.api).and_then(|a| a.since) else {
+                continue;
+            };
+            let Some(need) = Version::parse(since) else {
+                continue;
+            };
+            if need <= min || call.guards.iter().any(|g| g == "*" || *g == call.api) {
+                continue;
+            }
+            let name = api_name(call);
+            let api = &call.api;
+            let receiver = &call.receiver;
+            ctx.report(
+                Diagnostic::new(msg!(
+                    "`{name}` needs base library {since}, above the minimum {min} ({from_en}), and no guard checks it",
+                    "`{name}` 需要基础库 {since}，高于最低版本 {min}（{from_zh}），且没有兼容判断"
+                ))
+                .at(&file.source, call.span.clone())
+                .span_label(msg!(
+                    "undefined below {since}",
+                    "低于 {since} 时不存在"
+                ))
+                .help(msg!(
+                    "call it only where it exists: `if ({receiver}.canIUse('{api}')) {{ … }}` (or `if ({receiver}.{api})`), with a fallback for older WeChat; or raise the minimum base library to {since}",
+                    "请先判断接口是否可用：`if ({receiver}.canIUse('{api}')) {{ … }}`（或 `if ({receiver}.{api})`），并为旧版本微信提供降级处理；或把最低基础库提高到 {since}"
+                )),
+            );
+        }
+    }
+}
