@@ -80,6 +80,9 @@ pub struct Config {
     /// The `ignore` patterns as written.
     pub ignore_patterns: Vec<String>,
     ignore: Option<GlobSet>,
+    /// The `server` patterns as written: server code to read besides `cloudfunctionRoot`.
+    pub server_patterns: Vec<String>,
+    server: Option<GlobSet>,
 }
 
 impl Config {
@@ -113,6 +116,36 @@ impl Config {
             }
             _ => false,
         }
+    }
+
+    /// Whether a file matches a `server` pattern (relative to the configuration's folder).
+    pub fn is_server_file(&self, path: &Path) -> bool {
+        let (Some(set), Some(base)) = (&self.server, self.base()) else {
+            return false;
+        };
+        match path.strip_prefix(base) {
+            Ok(rel) => set.is_match(rel.to_string_lossy().replace('\\', "/")),
+            Err(_) => false,
+        }
+    }
+
+    /// The folders (under the configuration's folder) where `server` files can be: each
+    /// pattern's part before its first wildcard.
+    pub fn server_roots(&self) -> Vec<PathBuf> {
+        let Some(base) = self.base() else {
+            return Vec::new();
+        };
+        self.server_patterns
+            .iter()
+            .map(|p| {
+                let p = p.trim().trim_start_matches("./");
+                let fixed: Vec<&str> = p
+                    .split('/')
+                    .take_while(|c| !c.contains(['*', '?', '[', '{']))
+                    .collect();
+                base.join(fixed.join("/"))
+            })
+            .collect()
     }
 
     /// Apply `--deny`, `--warn` and `--allow`: when a rule is named by several, `--deny` wins
@@ -210,7 +243,7 @@ fn unknown_rule_msg(id: &str, flag: &str) -> Msg {
     }
 }
 
-const TOP_KEYS: &[&str] = &["$schema", "rules", "ignore"];
+const TOP_KEYS: &[&str] = &["$schema", "rules", "ignore", "server"];
 const SEVERITIES: &[&str] = &["off", "info", "warning", "error"];
 
 struct Checker<'a> {
@@ -327,12 +360,13 @@ impl Checker<'_> {
                 }
                 "rules" => self.check_rules(&pointer, value, &mut config),
                 "ignore" => self.check_ignore(&pointer, value, &mut config),
+                "server" => self.check_server(&pointer, value, &mut config),
                 _ => {
                     let help = match rules::closest(key, TOP_KEYS.iter().copied()) {
                         Some(c) => msg!("did you mean `{c}`?", "你是不是想写 `{c}`？"),
                         None => msg!(
-                            "the configuration takes `$schema`, `rules` and `ignore`",
-                            "配置只接受 `$schema`、`rules` 和 `ignore`"
+                            "the configuration takes `$schema`, `rules`, `ignore` and `server`",
+                            "配置只接受 `$schema`、`rules`、`ignore` 和 `server`"
                         ),
                     };
                     self.error_at(
@@ -523,6 +557,49 @@ impl Checker<'_> {
             }
         }
         ok
+    }
+
+    /// `server`: globs of server code, relative to this file (`cloudfunctions/**/*.js`).
+    fn check_server(&mut self, pointer: &str, value: &Value, config: &mut Config) {
+        let Some(items) = value.as_array() else {
+            self.wrong_type(pointer, value, "an array of globs", "glob 的数组");
+            return;
+        };
+        let mut builder = GlobSetBuilder::new();
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{pointer}/{i}");
+            let Some(pattern) = item.as_str() else {
+                self.wrong_type(&p, item, "a glob (a string)", "glob（字符串）");
+                continue;
+            };
+            let glob = pattern.trim().replace('\\', "/");
+            let glob = glob.trim_start_matches("./");
+            match GlobBuilder::new(glob).literal_separator(true).build() {
+                Ok(g) if !glob.is_empty() => {
+                    builder.add(g);
+                    config.server_patterns.push(glob.to_string());
+                }
+                Ok(_) => self.error_at(
+                    &p,
+                    false,
+                    msg!("invalid glob: empty pattern", "无效的 glob：空模式"),
+                    None,
+                ),
+                Err(e) => {
+                    let e = e.kind().to_string();
+                    self.error_at(
+                        &p,
+                        false,
+                        msg!("invalid glob: {e}", "无效的 glob：{e}"),
+                        None,
+                    )
+                }
+            }
+        }
+        match builder.build() {
+            Ok(set) if !config.server_patterns.is_empty() => config.server = Some(set),
+            _ => {}
+        }
     }
 
     fn check_ignore(&mut self, pointer: &str, value: &Value, config: &mut Config) {

@@ -170,14 +170,19 @@ pub struct JsFacts {
     pub syntax: Option<SyntaxError>,
 }
 
-fn range(span: Span) -> Range<usize> {
+pub(crate) fn range(span: Span) -> Range<usize> {
     span.start as usize..span.end as usize
 }
 
 const TARO: &str = "@tarojs/taro";
 
-/// Parse and extract. Never panics on bad input.
-pub fn analyze(path: &Path, text: &str, allocator: &Allocator) -> JsFacts {
+/// Parse JavaScript or TypeScript (by extension) as WeChat's compiler accepts it, with the
+/// first syntax error, if any. Shared by the package scan and the server-code index.
+pub(crate) fn parse<'a>(
+    path: &Path,
+    text: &'a str,
+    allocator: &'a Allocator,
+) -> (oxc_parser::ParserReturn<'a>, Option<SyntaxError>) {
     let is_ts = path
         .extension()
         .is_some_and(|e| e == "ts" || e == "mts" || e == "cts");
@@ -203,6 +208,12 @@ pub fn analyze(path: &Path, text: &str, allocator: &Allocator) -> JsFacts {
             span,
         }
     });
+    (ret, syntax)
+}
+
+/// Parse and extract. Never panics on bad input.
+pub fn analyze(path: &Path, text: &str, allocator: &Allocator) -> JsFacts {
+    let (ret, syntax) = parse(path, text, allocator);
     let mut v = Collector {
         receivers: vec!["wx".into(), "uni".into()],
         aliases: HashMap::new(),
@@ -542,7 +553,7 @@ impl Collector {
     }
 }
 
-fn lit(e: &Expression, depth: usize) -> Lit {
+pub(crate) fn lit(e: &Expression, depth: usize) -> Lit {
     let span = range(e.span());
     let kind = match e.get_inner_expression() {
         Expression::StringLiteral(s) => LitKind::Str(s.value.to_string()),
@@ -621,7 +632,7 @@ fn lit(e: &Expression, depth: usize) -> Lit {
     Lit { span, kind }
 }
 
-fn string_arg(arg: Option<&Argument>) -> Option<(String, Range<usize>)> {
+pub(crate) fn string_arg(arg: Option<&Argument>) -> Option<(String, Range<usize>)> {
     match arg? {
         Argument::StringLiteral(s) => Some((s.value.to_string(), range(s.span))),
         Argument::TemplateLiteral(t) if t.expressions.is_empty() && t.quasis.len() == 1 => {

@@ -14,6 +14,7 @@
 
 pub mod js;
 pub mod refs;
+pub mod server;
 pub mod wxml;
 
 use std::collections::{HashMap, HashSet};

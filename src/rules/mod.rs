@@ -8,6 +8,7 @@ pub mod json;
 pub mod page_config;
 pub mod privacy;
 pub mod schema;
+pub mod server;
 pub mod skyline;
 pub mod subpackages;
 pub mod version;
@@ -81,6 +82,8 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::api_arguments::RULE,
     &chat_tools::api_version::RULE,
     &chat_tools::tap_only::RULE,
+    // The server side of dynamic messages.
+    &server::chattoolmsg::RULE,
     &subpackages::too_many::RULE,
     &subpackages::both_spellings::RULE,
     &subpackages::invalid_root::RULE,
@@ -117,6 +120,8 @@ pub struct LintContext<'p> {
     package_code: Option<Option<Arc<crate::code::PackageCode>>>,
     /// What WeChat would upload of the chat-tool package, walked once (`chat_tool_estimate`).
     chat_estimate: Option<Arc<crate::package::Estimate>>,
+    /// The server code (cloud functions, `server` globs), indexed once (`server_code`).
+    server_code: Option<Arc<crate::code::server::ServerCode>>,
 }
 
 impl<'p> LintContext<'p> {
@@ -129,6 +134,7 @@ impl<'p> LintContext<'p> {
             json_cache: HashMap::new(),
             package_code: None,
             chat_estimate: None,
+            server_code: None,
         }
     }
 
@@ -254,6 +260,13 @@ impl<'p> LintContext<'p> {
                     crate::package::Scope::ChatTool,
                 ))
             })
+            .clone()
+    }
+
+    /// The project's server code and the chat-tool message payloads in it, read once per run.
+    pub fn server_code(&mut self) -> Arc<crate::code::server::ServerCode> {
+        self.server_code
+            .get_or_insert_with(|| Arc::new(crate::code::server::scan(self.project, self.config)))
             .clone()
     }
 
