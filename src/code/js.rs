@@ -166,6 +166,8 @@ pub struct JsFacts {
     /// Whether `Page(`/`Component(` was given something other than an object literal (or a
     /// method that is no plain function): the units may be incomplete.
     pub units_incomplete: bool,
+    /// `this.x()` / `x()` calls made under a guard: (x, the guards).
+    pub guarded_calls: Vec<(String, Vec<String>)>,
     /// The first syntax error, when the file does not parse.
     pub syntax: Option<SyntaxError>,
 }
@@ -221,6 +223,7 @@ pub fn analyze(path: &Path, text: &str, allocator: &Allocator) -> JsFacts {
         guards: Vec::new(),
         pending_units: HashMap::new(),
         timer_fns: Vec::new(),
+        guard_names: HashMap::new(),
         frames: Vec::new(),
     };
     if !ret.panicked {
@@ -244,6 +247,8 @@ struct Collector {
     pending_units: HashMap<u32, usize>,
     /// Start offsets of functions passed to `setTimeout`/`setInterval`.
     timer_fns: Vec<u32>,
+    /// Variables holding a guard (`const ok = wx.canIUse('x')`) → the APIs it checks.
+    guard_names: HashMap<String, Vec<String>>,
     /// One frame per function being walked: (unit, direct).
     frames: Vec<(Option<usize>, bool)>,
 }
@@ -368,6 +373,11 @@ impl Collector {
             },
             Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
                 self.guard_tests(&u.argument, !positive, depth + 1)
+            }
+            Expression::Identifier(id) if positive => {
+                if let Some(apis) = self.guard_names.get(id.name.as_str()) {
+                    self.guards.extend(apis.iter().cloned());
+                }
             }
             Expression::CallExpression(c) if positive => {
                 let is_can_i_use = c
@@ -677,12 +687,37 @@ impl<'a> Visit<'a> for Collector {
                 direct,
             });
         } else {
+            if !self.guards.is_empty() {
+                let name = match callee {
+                    Expression::Identifier(id) => Some(id.name.as_str()),
+                    Expression::StaticMemberExpression(m)
+                        if matches!(m.object, Expression::ThisExpression(_)) =>
+                    {
+                        Some(m.property.name.as_str())
+                    }
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    self.facts
+                        .guarded_calls
+                        .push((name.to_string(), self.guards.clone()));
+                }
+            }
             self.note_flow(it, callee, unit, direct);
         }
         walk::walk_call_expression(self, it);
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        // const ok = wx.canIUse('x'): `if (ok)` is a guard of `x`.
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
+            let len = self.guards.len();
+            self.guard_tests(init, true, 0);
+            let found: Vec<String> = self.guards.drain(len..).collect();
+            if !found.is_empty() {
+                self.guard_names.insert(id.name.to_string(), found);
+            }
+        }
         // const share = () => { … } at the top level: a unit.
         if let (true, BindingPattern::BindingIdentifier(id), Some(init)) =
             (self.frames.is_empty(), &it.id, &it.init)
@@ -953,5 +988,97 @@ async function f() {
         let e = f.syntax.unwrap();
         assert!(!e.message.is_empty());
         assert_eq!(e.span.start, 10);
+    }
+
+    #[test]
+    fn guards_of_each_form() {
+        let f = facts(
+            r#"
+wx.a()
+if (wx.canIUse('b.object.x')) wx.b()
+if (typeof wx.c === 'function' && ok) { wx.c() } else { wx.c2() }
+if (!wx.d) { wx.d0() } else { wx.d() }
+const e = wx.canIUse('e') ? wx.e() : null
+wx.f && wx.f()
+function g() {
+  if (typeof uni.g !== 'function') return
+  uni.g()
+}
+wx.g()
+const ok = wx.canIUse('h')
+if (ok) wx.h()
+if (compareVersion(wx.getAppBaseInfo().SDKVersion, '3.12.0') >= 0) wx.i()
+"#,
+        );
+        let guarded: Vec<(String, Vec<String>)> = f
+            .calls
+            .iter()
+            .filter(|c| !["canIUse", "getAppBaseInfo"].contains(&c.api.as_str()))
+            .map(|c| (c.api.clone(), c.guards.clone()))
+            .collect();
+        let g = |api: &str, guards: &[&str]| {
+            (
+                api.to_string(),
+                guards.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(
+            guarded,
+            [
+                g("a", &[]),
+                g("b", &["b"]),
+                g("c", &["c"]),
+                g("c2", &[]),
+                g("d0", &[]),
+                g("d", &["d"]),
+                g("e", &["e"]),
+                g("f", &["f"]),
+                g("g", &["g"]),
+                g("g", &[]),
+                g("h", &["h"]),
+                g("i", &["*"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn units_and_edges() {
+        let f = facts(
+            r#"
+function helper() { wx.shareFileToGroup({}) }
+Page({
+  onLoad() {
+    this.prepare()
+    setTimeout(() => helper(), 10)
+    wx.request({ success: () => wx.shareImageToGroup({}) })
+  },
+  prepare() {},
+})
+"#,
+        );
+        let names: Vec<(&str, UnitKind)> =
+            f.units.iter().map(|u| (u.name.as_str(), u.kind)).collect();
+        assert_eq!(
+            names,
+            [
+                ("helper", UnitKind::Function),
+                ("onLoad", UnitKind::Lifecycle),
+                ("prepare", UnitKind::Method)
+            ]
+        );
+        assert_eq!(f.units[1].this_calls, ["prepare"]);
+        assert_eq!(f.units[1].fn_calls, ["helper"]);
+        let share = f
+            .calls
+            .iter()
+            .find(|c| c.api == "shareImageToGroup")
+            .unwrap();
+        assert_eq!((share.unit, share.direct), (Some(1), false));
+        let file = f
+            .calls
+            .iter()
+            .find(|c| c.api == "shareFileToGroup")
+            .unwrap();
+        assert_eq!((file.unit, file.direct), (Some(0), true));
     }
 }

@@ -60,7 +60,17 @@ fn check(ctx: &mut LintContext) {
             let Some(need) = Version::parse(since) else {
                 continue;
             };
-            if need <= min || call.guards.iter().any(|g| g == "*" || *g == call.api) {
+            let guards = |g: &Vec<String>| g.iter().any(|g| g == "*" || *g == call.api);
+            // Also silent in a method or function that some guarded site calls
+            // (`if (wx.canIUse('x')) this.enter()`): its other callers are not followed.
+            let guarded_caller = call.unit.is_some_and(|u| {
+                let name = &file.facts.units[u].name;
+                file.facts
+                    .guarded_calls
+                    .iter()
+                    .any(|(n, g)| n == name && guards(g))
+            });
+            if need <= min || guards(&call.guards) || guarded_caller {
                 continue;
             }
             let name = api_name(call);
