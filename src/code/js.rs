@@ -711,11 +711,22 @@ impl<'a> Visit<'a> for Collector {
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         // const ok = wx.canIUse('x'): `if (ok)` is a guard of `x`.
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
-            let len = self.guards.len();
-            self.guard_tests(init, true, 0);
-            let found: Vec<String> = self.guards.drain(len..).collect();
-            if !found.is_empty() {
-                self.guard_names.insert(id.name.to_string(), found);
+            // Only the shapes a guard can take (most initialisers are not tests).
+            let testable = matches!(
+                init.get_inner_expression(),
+                Expression::CallExpression(_)
+                    | Expression::UnaryExpression(_)
+                    | Expression::BinaryExpression(_)
+                    | Expression::LogicalExpression(_)
+                    | Expression::StaticMemberExpression(_)
+            );
+            if testable {
+                let len = self.guards.len();
+                self.guard_tests(init, true, 0);
+                let found: Vec<String> = self.guards.drain(len..).collect();
+                if !found.is_empty() {
+                    self.guard_names.insert(id.name.to_string(), found);
+                }
             }
         }
         // const share = () => { … } at the top level: a unit.
