@@ -110,6 +110,17 @@ pub struct ApiCall {
     /// Whether the call runs whenever its unit runs: directly in its body, or in a timer set
     /// there — not in some other callback, which this file cannot follow.
     pub direct: bool,
+    /// Whether it runs in a timer (`setTimeout`/`setInterval`) set up by its unit.
+    pub in_timer: bool,
+}
+
+/// Where the walk is, per function: its unit, whether that unit's run reaches it (`direct`),
+/// whether through a timer.
+#[derive(Clone, Copy, Default)]
+struct Frame {
+    unit: Option<usize>,
+    direct: bool,
+    timer: bool,
 }
 
 /// What a function can be: a method of the object passed to `Page`/`Component` (also under
@@ -250,7 +261,7 @@ struct Collector {
     /// Variables holding a guard (`const ok = wx.canIUse('x')`) → the APIs it checks.
     guard_names: HashMap<String, Vec<String>>,
     /// One frame per function being walked: (unit, direct).
-    frames: Vec<(Option<usize>, bool)>,
+    frames: Vec<Frame>,
 }
 
 impl Collector {
@@ -450,13 +461,23 @@ impl Collector {
     }
 
     fn enter_function(&mut self, start: u32) {
-        let (unit, direct) = self.frames.last().copied().unwrap_or((None, false));
+        let outer = self.frames.last().copied().unwrap_or_default();
         let frame = if let Some(&u) = self.pending_units.get(&start) {
-            (Some(u), true)
+            Frame {
+                unit: Some(u),
+                direct: true,
+                timer: false,
+            }
         } else if self.timer_fns.contains(&start) {
-            (unit, direct)
+            Frame {
+                timer: true,
+                ..outer
+            }
         } else {
-            (unit, false)
+            Frame {
+                direct: false,
+                ..outer
+            }
         };
         self.frames.push(frame);
     }
@@ -671,7 +692,8 @@ impl<'a> Visit<'a> for Collector {
         } else {
             None
         };
-        let (unit, direct) = self.frames.last().copied().unwrap_or((None, false));
+        let frame = self.frames.last().copied().unwrap_or_default();
+        let (unit, direct) = (frame.unit, frame.direct);
         if let Some((receiver, api)) = target {
             let arg = it.arguments.first().and_then(|a| match a {
                 Argument::SpreadElement(_) => None,
@@ -685,6 +707,7 @@ impl<'a> Visit<'a> for Collector {
                 guards: self.guards.clone(),
                 unit,
                 direct,
+                in_timer: frame.timer,
             });
         } else {
             if !self.guards.is_empty() {

@@ -132,7 +132,12 @@ fn check(ctx: &mut LintContext) {
             let lifecycle = &facts.units[*lifecycle].name;
             let in_unit = &facts.units[call.unit.unwrap_or_default()].name;
             let name = api_name(call);
-            let (via_en, via_zh) = if in_unit == lifecycle {
+            let (via_en, via_zh) = if call.in_timer {
+                (
+                    format!(" (in a timer set up in `{in_unit}`)"),
+                    format!("（在 `{in_unit}` 设置的定时器中）"),
+                )
+            } else if in_unit == lifecycle {
                 (String::new(), String::new())
             } else {
                 (
