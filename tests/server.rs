@@ -116,3 +116,31 @@ fn explain_the_new_rules_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn min_base_library_must_be_a_version() {
+    let p = project("{}");
+    p.file(
+        "mp/chattools-lint.json",
+        r#"{ "rules": { "chat-tools/api-version": ["warning", { "minBaseLibrary": "latest" }] } }"#,
+    );
+    let out = bin().current_dir(p.path().join("mp")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("`minBaseLibrary` must be a base-library version"),
+        "{text}"
+    );
+    // A version is accepted and used.
+    p.file(
+        "mp/chattools-lint.json",
+        r#"{ "rules": { "chat-tools/api-version": ["warning", { "minBaseLibrary": "3.8" }] } }"#,
+    )
+    .file(
+        "mp/pkg/pages/a/index.js",
+        "Page({ go() { wx.exitChatTool() } })\n",
+    );
+    let (doc, _) = common::json_in(&p.path().join("mp"), &[]);
+    assert!(common::rule_ids(&doc).contains(&"chat-tools/api-version".to_string()));
+}
