@@ -29,8 +29,8 @@ pub const GATE_DOCS: &str =
 enum Target {
     /// project.config.json in the folder DevTools opens; the command runs there.
     DevTools { file: PathBuf },
-    /// uni-app: manifest.json (root or `src/`); DevTools opens the build output, `depth`
-    /// folders below the project folder (`dist/dev/mp-weixin` or `unpackage/dist/dev/mp-weixin`).
+    /// uni-app: manifest.json (root or `src/`); DevTools opens the build output, `output`
+    /// below the project folder (`dist/dev/mp-weixin` or `unpackage/dist/dev/mp-weixin`).
     UniApp { file: PathBuf, output: &'static str },
 }
 
@@ -600,8 +600,8 @@ pub fn run(path: &Path, style: crate::output::Style) -> u8 {
     }
     if npm_levels.is_none() {
         line(msg!(
-            "Note: chattools-lint is not installed in this project's node_modules, so the commands call `chattools-lint` from PATH, which DevTools may not see. Better: `npm i -D chattools-lint`, then write `node ./node_modules/chattools-lint/bin/chattools-lint.js .` as the commands.",
-            "注意：本项目的 node_modules 中没有安装 chattools-lint，命令将从 PATH 调用 `chattools-lint`，开发者工具可能找不到它。建议：`npm i -D chattools-lint`，然后把命令写成 `node ./node_modules/chattools-lint/bin/chattools-lint.js .`。"
+            "Note: chattools-lint is not installed in this project's node_modules, so the commands call `chattools-lint` from PATH, which DevTools may not see. Better: `npm i -D chattools-lint`, remove these commands and run `npx chattools-lint init` again; the commands then run the installed linter through node.",
+            "注意：本项目的 node_modules 中没有安装 chattools-lint，命令将从 PATH 调用 `chattools-lint`，开发者工具可能找不到它。建议：`npm i -D chattools-lint`，删除这些命令后重新运行 `npx chattools-lint init`，命令就会通过 node 运行已安装的检查工具。"
         ));
     } else if cfg!(target_os = "macos") {
         if let Some(hint) = macos_path_hint(find_on_path("node").as_deref()) {
