@@ -401,22 +401,37 @@ fn apply(text: &str, edits: &[(Range<usize>, String)]) -> String {
     out
 }
 
-/// Does the edited text hold `command` in every hook that was added, and parse as before?
-fn verify(path: &Path, fixed: &str, container: &[&str], plan: &Plan, command: &str) -> bool {
-    let file = JsonFile::parse_text(path, fixed.to_string());
-    let mut pointer = String::new();
+/// Does the edited text parse to the original value plus exactly the added hooks (and hold
+/// no new syntax leniency)? A last check before writing.
+fn verify(
+    original: &JsonFile,
+    fixed: &str,
+    container: &[&str],
+    plan: &Plan,
+    command: &str,
+) -> bool {
+    let Some(mut expected) = original.value.clone() else {
+        return false;
+    };
+    let mut obj = &mut expected;
     for k in container {
-        pointer = format!("{pointer}/{}", escape_token(k));
+        let Some(map) = obj.as_object_mut() else {
+            return false;
+        };
+        obj = map
+            .entry(k.to_string())
+            .or_insert_with(|| Value::Object(Default::default()));
     }
-    file.value.is_some()
-        && plan.hooks.iter().all(|(hook, outcome)| match outcome {
-            HookOutcome::Added => {
-                file.get(&format!("{pointer}/{hook}"))
-                    .and_then(Value::as_str)
-                    == Some(command)
-            }
-            HookOutcome::Kept(_) => true,
-        })
+    let Some(map) = obj.as_object_mut() else {
+        return false;
+    };
+    for (hook, outcome) in &plan.hooks {
+        if matches!(outcome, HookOutcome::Added) {
+            map.insert(hook.to_string(), Value::String(command.to_string()));
+        }
+    }
+    let file = JsonFile::parse_text(&original.source.path, fixed.to_string());
+    file.value.as_ref() == Some(&expected) && file.issues.len() == original.issues.len()
 }
 
 /// On macOS, DevTools' `/bin/sh` has launchd's PATH, so a `node` from Homebrew on Apple
@@ -510,7 +525,7 @@ pub fn run(path: &Path, style: crate::output::Style) -> u8 {
     });
     if !plan.edits.is_empty() {
         let fixed = apply(&file.source.text, &plan.edits);
-        if !verify(target.file(), &fixed, container, &plan, &command) {
+        if !verify(&file, &fixed, container, &plan, &command) {
             return fail(
                 msg!(
                     "could not edit `{file_shown}` safely; left untouched. Add the commands by hand: \"{where_shown}\": {{ \"beforeCompile\": \"{command}\", … }}",
@@ -655,5 +670,77 @@ mod tests {
             "node ../../../node_modules/chattools-lint/bin/chattools-lint.js ."
         );
         assert_eq!(command(&uni, None, Lang::En), "chattools-lint .");
+    }
+
+    /// Every combination of layout the hooks may meet: the edit always yields the original
+    /// value plus the added hooks, keeps every comment, and changes nothing on a second run.
+    #[test]
+    fn edits_are_right_in_every_layout() {
+        let scripts_states = [
+            None,
+            Some("{}"),
+            Some("{ }"),
+            Some("{\n}"),
+            Some(r#"{"beforeUpload": "make"}"#),
+            Some("{\n  \"beforeUpload\": \"make\"\n}"),
+            Some("{\n  \"beforeUpload\": \"make\", // mine\n}"),
+            Some("{\n  \"beforeCompile\": \"\" /* blank */\n  ,\n}"),
+        ];
+        let mut n = 0;
+        for nl in ["\n", "\r\n"] {
+            for ind in ["  ", "    ", "\t"] {
+                for scripts in scripts_states {
+                    for trailing in [false, true] {
+                        for comment in [false, true] {
+                            for (target, container) in [
+                                ("pc", &["scripts"][..]),
+                                ("manifest", &["mp-weixin", "scripts"][..]),
+                            ] {
+                                let mut members = vec![format!("{ind}\"appid\": \"wx1\"")];
+                                if let Some(sc) = scripts {
+                                    let sc = sc.replace('\n', &format!("{nl}{ind}"));
+                                    let member = if target == "pc" {
+                                        format!("{ind}\"scripts\": {sc}")
+                                    } else {
+                                        format!("{ind}\"mp-weixin\": {{ \"scripts\": {sc} }}")
+                                    };
+                                    members.push(member);
+                                }
+                                let mut text = format!("{{{nl}{}", members.join(&format!(",{nl}")));
+                                if trailing {
+                                    text.push(',');
+                                }
+                                if comment {
+                                    text.push_str(" // end");
+                                }
+                                text.push_str(&format!("{nl}}}{nl}"));
+                                let file = JsonFile::parse_text(Path::new("x.json"), text.clone());
+                                assert!(file.value.is_some(), "fixture does not parse:\n{text}");
+                                let cmd = "node ./x.js .";
+                                let plan = plan(&file, container, cmd).unwrap();
+                                let fixed = apply(&text, &plan.edits);
+                                assert!(
+                                    verify(&file, &fixed, container, &plan, cmd),
+                                    "wrong edit of\n{text}\n→\n{fixed}"
+                                );
+                                assert_eq!(
+                                    fixed.matches("//").count() + fixed.matches("/*").count(),
+                                    text.matches("//").count() + text.matches("/*").count()
+                                );
+                                let again =
+                                    JsonFile::parse_text(Path::new("x.json"), fixed.clone());
+                                assert!(plan_again_is_empty(&again, container, cmd), "{fixed}");
+                                n += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(n, 2 * 3 * 8 * 2 * 2 * 2);
+    }
+
+    fn plan_again_is_empty(file: &JsonFile, container: &[&str], cmd: &str) -> bool {
+        plan(file, container, cmd).is_ok_and(|p| p.edits.is_empty())
     }
 }
