@@ -58,6 +58,9 @@ out=$(node -e 'require("chattools-lint").lint("projects/bad").then((r) => consol
 out=$(node --input-type=module -e 'import { lint } from "chattools-lint"; console.log((await lint("projects/bad")).summary.errors)')
 [ "$out" = 1 ] || fail "import: expected 1 error, got '$out'"
 echo "require and import: 1 error each"
+out=$(npx --no-install chattools-lint --version)
+[ "$out" = "chattools-lint $(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)" ] || fail "the launcher printed '$out'"
+echo "the installed launcher runs: $out"
 
 echo "--- index.d.ts with tsc --strict (CommonJS and ESM callers)"
 cat > check.ts <<'TS'

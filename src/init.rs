@@ -557,6 +557,20 @@ pub fn run(path: &Path, style: crate::output::Style) -> u8 {
             ),
         });
     }
+    // DevTools lets project.private.config.json override project.config.json key by key.
+    if let Target::DevTools { file } = &target {
+        let private = file.with_file_name("project.private.config.json");
+        if JsonFile::read(&private)
+            .ok()
+            .is_some_and(|f| f.get("/scripts").is_some())
+        {
+            let pv = display_path(&private);
+            line(msg!(
+                "  {pv} also has \"scripts\", and DevTools prefers it to project.config.json: remove them there, or add the commands there too",
+                "  {pv} 中也有 \"scripts\"，开发者工具会优先使用它：请从中删除，或同样在其中添加这些命令"
+            ));
+        }
+    }
     // The configuration: only when none applies yet (a parent's file would be replaced, not merged).
     let wrote_config = match crate::config::Config::find(&dir) {
         Some(existing) => {

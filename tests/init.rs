@@ -173,6 +173,27 @@ fn comments_trailing_commas_and_one_line_files_are_kept() {
 }
 
 #[test]
+fn scripts_in_the_private_configuration_are_pointed_out() {
+    let p = Project::new();
+    p.file("project.config.json", FRESH)
+        .file("project.private.config.json", "{ \"scripts\": {} }\n");
+    let out = init(p.path(), &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains(
+        "  project.private.config.json also has \"scripts\", and DevTools prefers it to project.config.json"
+    ), "{}", stdout(&out));
+    assert_eq!(
+        read(&p, "project.private.config.json"),
+        "{ \"scripts\": {} }\n"
+    );
+    // Without `scripts` there, nothing is said.
+    let q = Project::new();
+    q.file("project.config.json", FRESH)
+        .file("project.private.config.json", "{ \"setting\": {} }\n");
+    assert!(!stdout(&init(q.path(), &[])).contains("project.private.config.json"));
+}
+
+#[test]
 fn without_the_npm_package_the_command_is_on_path_and_the_note_says_so() {
     let p = Project::new();
     p.file("project.config.json", FRESH);
