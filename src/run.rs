@@ -123,17 +123,10 @@ fn print_error(style: Style, message: &Msg, help: Option<&Msg>) {
     }
 }
 
-type Outcome = Result<(Project, Vec<crate::diagnostic::Diagnostic>), LoadError>;
-
-fn lint_one(path: &Path, config: &Config) -> Outcome {
-    let project = Project::load(path)?;
-    let mut diagnostics = crate::lint::lint_project(&project, config);
-    diagnostics.retain(|d| !d.file.as_ref().is_some_and(|f| config.is_ignored(&f.path)));
-    Ok((project, diagnostics))
-}
+type Outcome = Result<crate::cache::Linted, LoadError>;
 
 /// Lint every item, in parallel, keeping the items' order.
-fn lint_all(work: &[(PathBuf, Arc<Config>)]) -> Vec<Outcome> {
+fn lint_all(work: &[(PathBuf, Arc<Config>)], use_cache: bool) -> Vec<Outcome> {
     let slots: Vec<Mutex<Option<Outcome>>> = work.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
@@ -147,7 +140,7 @@ fn lint_all(work: &[(PathBuf, Arc<Config>)]) -> Vec<Outcome> {
                 let Some((path, config)) = work.get(i) else {
                     break;
                 };
-                let outcome = lint_one(path, config);
+                let outcome = crate::cache::lint(path, config, use_cache);
                 *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
             });
         }
@@ -248,14 +241,14 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         };
     }
     let mut report = Report::default();
-    for outcome in lint_all(&work) {
+    for outcome in lint_all(&work, !args.no_cache) {
         match outcome {
-            Ok((project, diagnostics)) => {
+            Ok(linted) => {
                 let start = report.diagnostics.len();
-                report.diagnostics.extend(diagnostics);
+                report.diagnostics.extend(linted.diagnostics);
                 report.projects.push(ProjectInfo {
-                    path: display_path(&project.dir),
-                    app_json: project.app.source.display.clone(),
+                    path: display_path(&linted.dir),
+                    app_json: display_path(&linted.app_json),
                     diagnostics: start..report.diagnostics.len(),
                 });
             }
