@@ -22,7 +22,7 @@ python3 - "$BIN" "$work" "$RUNS" "$N" <<'PY'
 import glob, resource, shutil, statistics, subprocess, sys, time
 bin_, work, runs, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 def clear():
-    for d in glob.glob(f"{work}/*/.chattools-lint-cache"):
+    for d in glob.glob(f"{work}/.chattools-lint-cache") + glob.glob(f"{work}/*/.chattools-lint-cache"):
         shutil.rmtree(d)
 def run(cmd, before=None):
     if before: before()

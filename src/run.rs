@@ -126,7 +126,11 @@ fn print_error(style: Style, message: &Msg, help: Option<&Msg>) {
 type Outcome = Result<crate::cache::Linted, LoadError>;
 
 /// Lint every item, in parallel, keeping the items' order.
-fn lint_all(work: &[(PathBuf, Arc<Config>)], use_cache: bool) -> Vec<Outcome> {
+fn lint_all(
+    work: &[(PathBuf, Arc<Config>)],
+    roots: &[usize],
+    sessions: &[crate::cache::Session],
+) -> Vec<Outcome> {
     let slots: Vec<Mutex<Option<Outcome>>> = work.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
@@ -140,7 +144,7 @@ fn lint_all(work: &[(PathBuf, Arc<Config>)], use_cache: bool) -> Vec<Outcome> {
                 let Some((path, config)) = work.get(i) else {
                     break;
                 };
-                let outcome = crate::cache::lint(path, config, use_cache);
+                let outcome = sessions[roots[i]].lint(path, config);
                 *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
             });
         }
@@ -172,10 +176,17 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
     let mut failed = false;
     // PATHs → (project path, its configuration).
     let mut work: Vec<(PathBuf, Arc<Config>)> = Vec::new();
+    // The cache of each item: that of its PATH (with `-r`, the folder searched).
+    let mut sessions: Vec<crate::cache::Session> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
     for path in &args.paths {
         if !args.recursive {
             match configs.for_path(path) {
-                Some(c) => work.push((path.clone(), c)),
+                Some(c) => {
+                    work.push((path.clone(), c));
+                    roots.push(sessions.len());
+                    sessions.push(crate::cache::Session::open(path, !args.no_cache));
+                }
                 None => failed = true,
             }
             continue;
@@ -198,6 +209,8 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
             continue;
         };
         let found = crate::discover::find_projects(path, Some(root_config));
+        let session = sessions.len();
+        sessions.push(crate::cache::Session::open(path, !args.no_cache));
         if found.is_empty() {
             let shown = display_path(path);
             print_error(
@@ -215,7 +228,10 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         }
         for dir in found {
             match configs.for_path(&dir) {
-                Some(c) => work.push((dir, c)),
+                Some(c) => {
+                    work.push((dir, c));
+                    roots.push(session);
+                }
                 None => failed = true,
             }
         }
@@ -241,7 +257,11 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         };
     }
     let mut report = Report::default();
-    for outcome in lint_all(&work, !args.no_cache) {
+    let outcomes = lint_all(&work, &roots, &sessions);
+    for session in sessions {
+        session.save();
+    }
+    for outcome in outcomes {
         match outcome {
             Ok(linted) => {
                 let start = report.diagnostics.len();

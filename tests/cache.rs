@@ -218,7 +218,10 @@ fn a_corrupt_or_foreign_entry_is_ignored_and_rewritten() {
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(doc, fresh);
         let rewritten: Value = serde_json::from_slice(&std::fs::read(&entry).unwrap()).unwrap();
-        assert!(rewritten["obs"].as_array().is_some_and(|o| !o.is_empty()));
+        let entries = rewritten["entries"].as_object().unwrap();
+        assert_eq!(entries.len(), 1);
+        let obs = entries.values().next().unwrap()["obs"].as_array().unwrap();
+        assert!(!obs.is_empty());
     }
     // An entry whose diagnostics were tampered with but whose checks still pass is trusted:
     // that is what a cache is. Its checks are what make it safe; change an input and see.
@@ -313,7 +316,7 @@ fn the_cache_folder_is_never_counted_as_uploaded() {
 }
 
 #[test]
-fn recursive_runs_use_one_entry_per_project() {
+fn recursive_runs_keep_one_file_in_the_folder_searched() {
     let root = tempfile::tempdir().unwrap();
     for name in ["a", "b"] {
         let dir = root.path().join(name);
@@ -322,15 +325,24 @@ fn recursive_runs_use_one_entry_per_project() {
     }
     let (fresh, _) = json_in(root.path(), &["-r", ".", "--no-cache"]);
     let (cold, _) = json_in(root.path(), &["-r", "."]);
+    let files = cache_files(&root.path().join(".chattools-lint-cache"));
+    assert_eq!(files.len(), 1);
+    let doc: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    assert_eq!(doc["entries"].as_object().unwrap().len(), 2, "{doc:#}");
     let (warm, _) = json_in(root.path(), &["-r", "."]);
     assert_eq!(fresh, cold);
     assert_eq!(fresh, warm);
-    for name in ["a", "b"] {
-        assert_eq!(
-            cache_files(&root.path().join(name).join(".chattools-lint-cache")).len(),
-            1
-        );
-    }
+    // One project changed: only its entry is redone, and the report follows.
+    std::fs::write(
+        root.path().join("b/miniprogram/app.json"),
+        std::fs::read_to_string(root.path().join("b/miniprogram/app.json"))
+            .unwrap()
+            .replacen("\"desc\": \"", "\"desc\": 1, \"x\": \"", 1),
+    )
+    .unwrap();
+    let (changed, _) = json_in(root.path(), &["-r", "."]);
+    assert_ne!(changed, fresh);
+    assert_eq!(changed, json_in(root.path(), &["-r", ".", "--no-cache"]).0);
 }
 
 fn copy_dir(from: &Path, to: &Path) {

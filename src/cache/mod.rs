@@ -13,9 +13,12 @@
 
 pub mod record;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
@@ -42,26 +45,99 @@ pub struct Linted {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lint the project at `path` (a command-line PATH), through the cache unless `use_cache` is
-/// false.
-pub fn lint(path: &Path, config: &Config, use_cache: bool) -> Result<Linted, LoadError> {
-    if !use_cache || std::env::var_os(NO_CACHE_ENV).is_some_and(|v| !v.is_empty()) {
-        return lint_fresh(path, config);
+/// The cache of one run for one location: one file holding an entry per PATH linted (with
+/// `-r`, every project found under the PATH searched shares the searched folder's file, so a
+/// run reads and writes one file, not one per project).
+pub struct Session {
+    /// `None`: no cache (`--no-cache`, `CHATTOOLS_LINT_NO_CACHE`).
+    place: Option<(PathBuf, PathBuf)>,
+    entries: Mutex<HashMap<String, Entry>>,
+    /// Entries used or written this run: only these are kept when the file is rewritten.
+    touched: Mutex<HashSet<String>>,
+    dirty: AtomicBool,
+}
+
+impl Session {
+    /// The cache for projects found at or under `root` (a command-line PATH).
+    pub fn open(root: &Path, use_cache: bool) -> Session {
+        let enabled = use_cache && std::env::var_os(NO_CACHE_ENV).is_none_or(|v| v.is_empty());
+        let place = enabled.then(|| {
+            let abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+            let dir = location(&abs);
+            let name = format!("{:016x}.cache", hash(&[abs.as_os_str().as_encoded_bytes()]));
+            let file = dir.join(name);
+            (dir, file)
+        });
+        // An entry file that cannot be read or parsed is as good as none.
+        let entries = place
+            .as_ref()
+            .and_then(|(_, file)| std::fs::read(file).ok())
+            .and_then(|bytes| serde_json::from_slice::<File>(&bytes).ok())
+            .filter(|f| f.format == FORMAT)
+            .map(|f| f.entries)
+            .unwrap_or_default();
+        Session {
+            place,
+            entries: Mutex::new(entries),
+            touched: Mutex::new(HashSet::new()),
+            dirty: AtomicBool::new(false),
+        }
     }
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let key = key(&abs, config);
-    let dir = location(&abs);
-    let file = dir.join(format!(
-        "{:016x}.cache",
-        hash(&[abs.as_os_str().as_encoded_bytes()])
-    ));
-    if let Some(hit) = load(&file, key) {
-        return Ok(hit);
+
+    /// Lint the project at `path` (a command-line PATH, or a project `-r` found), giving the
+    /// cached diagnostics when they are current.
+    pub fn lint(&self, path: &Path, config: &Config) -> Result<Linted, LoadError> {
+        if self.place.is_none() {
+            return lint_fresh(path, config);
+        }
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let Some(id) = abs.to_str().map(str::to_string) else {
+            return lint_fresh(path, config);
+        };
+        let key = format!("{:016x}", key(&abs, config));
+        lock(&self.touched).insert(id.clone());
+        // Checked outside the lock: the other workers go on meanwhile.
+        let obs = lock(&self.entries)
+            .get(&id)
+            .filter(|e| e.key == key)
+            .map(|e| e.obs.clone());
+        if obs.is_some_and(|obs| record::replay(&obs)) {
+            if let Some(hit) = lock(&self.entries).get(&id).and_then(to_linted) {
+                return Ok(hit);
+            }
+        }
+        let rec = record::Recorder::default();
+        let linted = record::with(Some(rec.clone()), || lint_fresh(path, config))?;
+        if let Some(entry) = to_entry(key, rec.take(), &linted) {
+            lock(&self.entries).insert(id, entry);
+            self.dirty.store(true, Ordering::Relaxed);
+        }
+        Ok(linted)
     }
-    let rec = record::Recorder::default();
-    let linted = record::with(Some(rec.clone()), || lint_fresh(path, config))?;
-    store(&dir, &file, key, rec.take(), &linted);
-    Ok(linted)
+
+    /// Write the entries back when any changed (atomically; silently not when it cannot be).
+    pub fn save(self) {
+        let Some((dir, file)) = self.place else {
+            return;
+        };
+        if !self.dirty.load(Ordering::Relaxed) {
+            return;
+        }
+        let touched = self.touched.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut entries = self.entries.into_inner().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|id, _| touched.contains(id));
+        let Ok(bytes) = serde_json::to_vec(&File {
+            format: FORMAT,
+            entries,
+        }) else {
+            return;
+        };
+        let _ = write_atomically(&dir, &file, &bytes);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn lint_fresh(path: &Path, config: &Config) -> Result<Linted, LoadError> {
@@ -153,6 +229,13 @@ fn key(abs: &Path, config: &Config) -> u64 {
 }
 
 #[derive(Serialize, Deserialize)]
+struct File {
+    format: u32,
+    /// By absolute PATH.
+    entries: HashMap<String, Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
 struct Entry {
     key: String,
     dir: PathBuf,
@@ -167,7 +250,7 @@ type Text = (String, String);
 /// A fix: its title and its edits (path, byte range, replacement).
 type StoredFix = (Text, Vec<(PathBuf, Range<usize>, String)>);
 
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 struct Stored {
     rule: String,
     severity: String,
@@ -191,19 +274,15 @@ fn msg(t: Text) -> Msg {
     Msg::new(t.0, t.1)
 }
 
-fn load(file: &Path, key: u64) -> Option<Linted> {
-    let bytes = std::fs::read(file).ok()?;
-    let entry: Entry = serde_json::from_slice(&bytes).ok()?;
-    if entry.key != format!("{key:016x}") || !record::replay(&entry.obs) {
-        return None;
-    }
+/// The diagnostics of an entry (`None`: an entry this build cannot read back).
+fn to_linted(entry: &Entry) -> Option<Linted> {
     let files: Vec<Arc<SourceFile>> = entry
         .files
-        .into_iter()
-        .map(|(p, t)| Arc::new(SourceFile::new(p, t)))
+        .iter()
+        .map(|(p, t)| Arc::new(SourceFile::new(p.clone(), t.clone())))
         .collect();
     let mut diagnostics = Vec::with_capacity(entry.diagnostics.len());
-    for s in entry.diagnostics {
+    for s in entry.diagnostics.iter().cloned() {
         // Rule ids are `&'static str`: take them from the registry (an unknown id: a stale entry).
         let rule = crate::rules::find(&s.rule)?.id;
         let file = match s.file {
@@ -246,13 +325,13 @@ fn load(file: &Path, key: u64) -> Option<Linted> {
         });
     }
     Some(Linted {
-        dir: entry.dir,
-        app_json: entry.app_json,
+        dir: entry.dir.clone(),
+        app_json: entry.app_json.clone(),
         diagnostics,
     })
 }
 
-fn store(dir: &Path, file: &Path, key: u64, mut obs: Vec<record::Obs>, linted: &Linted) {
+fn to_entry(key: String, mut obs: Vec<record::Obs>, linted: &Linted) -> Option<Entry> {
     // The same look made twice needs one check.
     let mut seen = std::collections::HashSet::new();
     obs.retain(|o| seen.insert(o.clone()));
@@ -294,7 +373,7 @@ fn store(dir: &Path, file: &Path, key: u64, mut obs: Vec<record::Obs>, linted: &
         })
         .collect();
     let entry = Entry {
-        key: format!("{key:016x}"),
+        key,
         dir: linted.dir.clone(),
         app_json: linted.app_json.clone(),
         obs,
@@ -302,10 +381,13 @@ fn store(dir: &Path, file: &Path, key: u64, mut obs: Vec<record::Obs>, linted: &
         diagnostics,
     };
     // A path that is not UTF-8 cannot be stored: no entry.
-    let Ok(bytes) = serde_json::to_vec(&entry) else {
-        return;
-    };
-    let _ = write_atomically(dir, file, &bytes);
+    entry.dir.to_str()?;
+    entry.app_json.to_str()?;
+    entry
+        .obs
+        .iter()
+        .all(|o| o.path.to_str().is_some())
+        .then_some(entry)
 }
 
 fn write_atomically(dir: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
