@@ -523,3 +523,124 @@ fn official_demo_chat_tool_package() {
         "{m}"
     );
 }
+
+/// The compiled size of the files of the chat-tool package, by path relative to it.
+fn compiled_files(dir: &Path) -> std::collections::HashMap<String, (u64, u64)> {
+    let doc = size_json(dir, &["--top", "1000"]);
+    doc["chatTool"]["largestFiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"]
+                    .as_str()
+                    .unwrap()
+                    .trim_start_matches("packageChatTool/")
+                    .to_string(),
+                (
+                    f["bytes"].as_u64().unwrap(),
+                    f["compiledBytes"].as_u64().unwrap(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn compiled_size_follows_the_project_settings() {
+    let p = chat_tool_project();
+    p.file(
+        "project.config.json",
+        r#"{ "setting": { "minified": true, "minifyWXSS": true, "minifyWXML": true,
+             "useCompilerPlugins": ["typescript"] } }"#,
+    )
+    .file(
+        "packageChatTool/pages/entry/index.json",
+        "{\n  \"usingComponents\": {\n    \"card\": \"../../components/card/card\"\n  }\n}\n",
+    )
+    .file("packageChatTool/components/card/card.json", "{\n  \"component\": true\n}\n")
+    .file("packageChatTool/components/unused/unused.json", "{\n  \"component\": true\n}\n")
+    .file(
+        "packageChatTool/components/card/card.wxml",
+        "<!-- a card -->\n<view  class=\"card\"\n  wx:if=\"{{ n > 1 }}\" >\n  第 {{ n }} 张\n</view>\n<image src=\"{{src}}\" />\n",
+    )
+    .file(
+        "packageChatTool/components/card/card.wxss",
+        "/* the card */\n.card {\n  color : red;\n  margin: 0 auto;\n}\n",
+    )
+    .file(
+        "packageChatTool/lib/plain.js",
+        "export function pick(list, index) {\n  return list[index]\n}\n",
+    )
+    .file(
+        "packageChatTool/lib/typed.ts",
+        "interface List { length: number }\nexport function pick(list: string[], index: number): string {\n  return list[index] as string\n}\n",
+    )
+    .file("packageChatTool/data.json", "{\n  \"a\": 1\n}\n")
+    .sized("packageChatTool/img/a.png", 1000);
+    let files = compiled_files(p.path());
+    let compiled = |path: &str| {
+        files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path}: {files:?}"))
+            .1
+    };
+    // minifyWXML: comments, whitespace between tags and inside `{{ }}` out.
+    assert_eq!(
+        compiled("components/card/card.wxml"),
+        "<view class=\"card\" wx:if=\"{{n>1}}\">第 {{n}} 张</view><image src=\"{{src}}\"/>".len()
+            as u64
+    );
+    // minifyWXSS.
+    assert_eq!(
+        compiled("components/card/card.wxss"),
+        ".card{color:red;margin:0 auto}".len() as u64
+    );
+    // The JSON of the page and of the component it uses, written compactly; any other as it is.
+    assert_eq!(
+        compiled("pages/entry/index.json"),
+        r#"{"usingComponents":{"card":"../../components/card/card"}}"#.len() as u64
+    );
+    assert_eq!(
+        compiled("components/card/card.json"),
+        r#"{"component":true,"usingComponents":{}}"#.len() as u64
+    );
+    assert_eq!(
+        compiled("components/unused/unused.json"),
+        files["components/unused/unused.json"].0
+    );
+    assert_eq!(compiled("data.json"), files["data.json"].0);
+    // minified: the code shrinks; TypeScript without its types compiles as the same JavaScript.
+    assert!(compiled("lib/plain.js") < files["lib/plain.js"].0);
+    assert_eq!(compiled("lib/typed.ts"), compiled("lib/plain.js"));
+    // Binaries byte for byte.
+    assert_eq!(compiled("img/a.png"), 1000);
+    let doc = size_json(p.path(), &[]);
+    let chat = chat_package(&doc);
+    let sum: u64 = files.values().map(|f| f.1).sum();
+    assert_eq!(chat["compiledBytes"], sum);
+    assert_eq!(
+        doc["compiledWith"],
+        "settings: minified, minifyWXSS, minifyWXML; compiler plugins: typescript"
+    );
+
+    // project.private.config.json overrides: minification off, code and styles count as written.
+    p.file(
+        "project.private.config.json",
+        r#"{ "setting": { "minified": false, "minifyWXSS": false, "minifyWXML": false } }"#,
+    );
+    let files = compiled_files(p.path());
+    for path in [
+        "components/card/card.wxml",
+        "components/card/card.wxss",
+        "lib/plain.js",
+    ] {
+        assert_eq!(files[path].1, files[path].0, "{path}");
+    }
+    let doc = size_json(p.path(), &[]);
+    assert_eq!(
+        doc["compiledWith"],
+        "settings: no minification; compiler plugins: typescript"
+    );
+}

@@ -201,11 +201,12 @@ fn compiled_size(
                 Helpers::default(),
             )
         }
-        (_, ".json") if used.contains(&f.path) => {
+        (_, ".json") if used.contains(&f.path) || f.path == "app.json" => {
             let Some(src) = read() else {
                 return (f.bytes, Helpers::default());
             };
-            (json(&src).unwrap_or(f.bytes), Helpers::default())
+            let component = f.path != "app.json";
+            (json(&src, component).unwrap_or(f.bytes), Helpers::default())
         }
         _ => (f.bytes, Helpers::default()),
     }
@@ -214,12 +215,13 @@ fn compiled_size(
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-/// A page or component configuration as WeChat writes it: compact, with `usingComponents`.
-fn json(src: &[u8]) -> Option<u64> {
+/// app.json, or a page or component configuration, as WeChat writes it: compact, and with
+/// `usingComponents` for a page or component.
+fn json(src: &[u8], component: bool) -> Option<u64> {
     let text = std::str::from_utf8(src).ok()?;
     let mut v: serde_json::Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-    if let serde_json::Value::Object(o) = &mut v {
+    if let (serde_json::Value::Object(o), true) = (&mut v, component) {
         o.entry("usingComponents")
             .or_insert_with(|| serde_json::Value::Object(Default::default()));
     }

@@ -2,7 +2,8 @@
 //! `miniprogram_npm` counts, `node_modules` is never uploaded), the upload allow-list, compiled sources per compiler plugin, and
 //! `packOptions`. See "Package size — what counts" in the rule catalogue.
 //!
-//! It is an estimate from source files: WeChat measures the compiled, minified package.
+//! WeChat measures the compiled package: `compiled` estimates it per file under the project's
+//! settings.
 
 pub mod compiled;
 pub mod pack_options;
