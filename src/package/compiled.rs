@@ -431,9 +431,10 @@ impl<'a> Visit<'a> for Es6Features<'a> {
                 }
             }
             Declaration::FunctionDeclaration(f) => {
+                // Hoisted: `exports.name=function…` or `exports.name=t` where it is used,
+                // with no entry in the prologue.
                 if let Some(id) = &f.id {
-                    names += id.name.len() as u64;
-                    count += 1;
+                    self.cjs += id.name.len() as u64 + 10;
                 }
             }
             Declaration::ClassDeclaration(c) => {
@@ -749,6 +750,18 @@ const PREFIXED: &[&str] = &[
     "mask-image",
     "box-orient",
     "line-clamp",
+    "flex",
+    "flex-direction",
+    "flex-wrap",
+    "flex-flow",
+    "flex-grow",
+    "flex-shrink",
+    "flex-basis",
+    "align-items",
+    "align-self",
+    "align-content",
+    "justify-content",
+    "order",
 ];
 
 /// The size of a style sheet after WeChat's WXSS compile: minified (comments and whitespace out,
@@ -860,13 +873,22 @@ fn prefix_bytes(min: &str, minified: bool) -> usize {
     for (i, _) in min.match_indices(':') {
         let start = min[..i].rfind(['{', ';']).map(|s| s + 1).unwrap_or(0);
         let prop = &min[start..i];
-        if !PREFIXED.contains(&prop) {
-            continue;
-        }
         let end = min[i..]
             .find([';', '}'])
             .map(|e| i + e)
             .unwrap_or(bytes.len());
+        let value = &min[i + 1..end];
+        let flex_display = prop == "display" && matches!(value, "flex" | "inline-flex");
+        if !PREFIXED.contains(&prop) && !flex_display {
+            continue;
+        }
+        // Already prefixed by hand: the declaration before is the `-webkit-` one.
+        let before = &min[..start.saturating_sub(1)];
+        let prev = &before[before.rfind(['{', ';']).map(|s| s + 1).unwrap_or(0)..];
+        if prev.starts_with("-webkit-") || prev.starts_with("display:-webkit-") {
+            continue;
+        }
+        // `display:-webkit-flex;` before `display:flex`, `-webkit-x:…;` before `x:…`.
         added += "-webkit-".len() + (end - start) + sep;
     }
     added
