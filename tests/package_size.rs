@@ -161,7 +161,7 @@ fn chinese_message() {
         m.contains("聊天工具分包 `packageChatTool`") && m.contains("512,001 字节"),
         "{m}"
     );
-    assert!(m.contains("按项目的编译设置：不压缩"), "{m}");
+    assert!(m.contains("按项目的编译设置（不压缩）"), "{m}");
 }
 
 #[test]

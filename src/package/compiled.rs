@@ -75,12 +75,14 @@ impl CompileSettings {
         } else {
             on.join("、")
         };
+        // The Chinese form goes inside 「编译设置（…）」.
+        let plugins_zh = project.settings.compiler_plugins.join("、");
         if plugins.is_empty() {
-            msg!("settings: {on_en}", "编译设置：{on_zh}")
+            msg!("settings: {on_en}", "{on_zh}")
         } else {
             msg!(
                 "settings: {on_en}; compiler plugins: {plugins}",
-                "编译设置：{on_zh}；编译插件：{plugins}"
+                "{on_zh}；编译插件 {plugins_zh}"
             )
         }
     }

@@ -156,7 +156,7 @@ pub fn human(est: &Estimate, view: &View) -> String {
         ),
         Lang::Zh => format!(
             "{project} 的代码包体积：微信会上传的源文件，及微信编译后的估算体积\n\
-             （编译后：按项目的{}估算；微信按编译后的代码包计算；1 KB = 1024 B）\n",
+             （编译后：按项目的编译设置（{}）估算；微信按编译后的代码包计算；1 KB = 1024 B）\n",
             assumed.zh
         ),
     });

@@ -126,7 +126,7 @@ fn check(ctx: &mut LintContext) {
         let (largest, largest_zh) = (largest.en, largest.zh);
         Diagnostic::new(msg!(
             "the chat-tool package `{root}` holds {binary_s} bytes of images, media and other files that no compiler shrinks: over the {limit_s}-byte ({limit_kb}) limit on their own (the whole package compiles to about {total_s} bytes under the project's {assumed_en}). Largest: {largest}",
-            "聊天工具分包 `{root}` 中图片、音视频等不会被编译压缩的文件共 {binary_s} 字节，仅这些就超过了 {limit_s} 字节（{limit_kb}）的上限（按项目的{assumed_zh}，整个分包编译后约 {total_s} 字节）。最大的文件：{largest_zh}"
+            "聊天工具分包 `{root}` 中图片、音视频等不会被编译压缩的文件共 {binary_s} 字节，仅这些就超过了 {limit_s} 字节（{limit_kb}）的上限（按项目的编译设置（{assumed_zh}），整个分包编译后约 {total_s} 字节）。最大的文件：{largest_zh}"
         ))
         .help(Msg::new(
             format!(
@@ -144,13 +144,13 @@ fn check(ctx: &mut LintContext) {
         let mut d = if total > limit {
             Diagnostic::new(msg!(
                 "the chat-tool package `{root}` compiles to about {total_s} bytes ({pct}%), over the {limit_s}-byte ({limit_kb}) limit: an estimate of what WeChat measures, under the project's {assumed_en} ({source_s} bytes of source). Largest: {largest}",
-                "聊天工具分包 `{root}` 编译后约 {total_s} 字节（{pct}%），超过 {limit_s} 字节（{limit_kb}）的上限：按项目的{assumed_zh}估算微信计算的体积（源文件 {source_s} 字节）。最大的文件：{largest_zh}"
+                "聊天工具分包 `{root}` 编译后约 {total_s} 字节（{pct}%），超过 {limit_s} 字节（{limit_kb}）的上限：按项目的编译设置（{assumed_zh}）估算微信计算的体积（源文件 {source_s} 字节）。最大的文件：{largest_zh}"
             ))
         } else {
             let threshold = format!("{:.0}", ratio * 100.0);
             Diagnostic::new(msg!(
                 "the chat-tool package `{root}` compiles to about {total_s} bytes ({pct}% of the {limit_s}-byte limit): near the limit, not over it (warning from {threshold}%); an estimate under the project's {assumed_en}. Largest: {largest}",
-                "聊天工具分包 `{root}` 编译后约 {total_s} 字节（{limit_s} 字节上限的 {pct}%）：接近上限，尚未超过（从 {threshold}% 起提示）；按项目的{assumed_zh}估算。最大的文件：{largest_zh}"
+                "聊天工具分包 `{root}` 编译后约 {total_s} 字节（{limit_s} 字节上限的 {pct}%）：接近上限，尚未超过（从 {threshold}% 起提示）；按项目的编译设置（{assumed_zh}）估算。最大的文件：{largest_zh}"
             ))
         };
         d = d.help(Msg::new(
