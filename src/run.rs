@@ -331,12 +331,21 @@ fn size(args: &crate::cli::SizeArgs, style: Style) -> u8 {
         Some(built) => built,
         None => project,
     };
-    let est = crate::package::estimate(&project, crate::package::Scope::All);
+    let mut est = crate::package::estimate(&project, crate::package::Scope::All);
+    crate::package::compiled::compile(&project, &mut est);
+    let assumed = crate::package::compiled::CompileSettings::of(&project).describe(&project);
     let shown = display_path(&project.dir);
     let mp_root = display_path(&project.mp_root);
+    let view = crate::package::report::View {
+        project: &shown,
+        mp_root: &mp_root,
+        top: args.top,
+        lang,
+        assumed: &assumed,
+    };
     print(&match args.format {
-        ListFormat::Human => crate::package::report::human(&est, &shown, &mp_root, args.top, lang),
-        ListFormat::Json => crate::package::report::json(&est, &shown, &mp_root, args.top, lang),
+        ListFormat::Human => crate::package::report::human(&est, &view),
+        ListFormat::Json => crate::package::report::json(&est, &view),
     });
     EXIT_OK
 }

@@ -382,3 +382,39 @@ fn server_code_changes_are_seen() {
     p.file("cloudfunctions/other/index.js", bad);
     assert!(has(&json_in(p.path(), &[]).0), "a new cloud function seen");
 }
+
+/// The compiled-size estimate reads file contents: a change that keeps every file's size but not
+/// what it minifies to is seen by the next warm run.
+#[test]
+fn compiled_size_content_changes_are_seen() {
+    let p = project(ALLOWED);
+    p.file(
+        "project.config.json",
+        r#"{"libVersion": "3.8.0", "setting": {"minified": true}}"#,
+    )
+    .file(
+        "chattools-lint.json",
+        r#"{"rules": {"chat-tools/package-size": ["warning", {"limit": 64}]}}"#,
+    );
+    let comment = format!("/* {} */\n", "x".repeat(200));
+    let code = format!("var q = [{}0];\n", "1, ".repeat(60));
+    let code = format!("{code}{}", " ".repeat(comment.len() - code.len()));
+    assert_eq!(comment.len(), code.len());
+    p.file("packageChatTool/util.js", &comment);
+    let messages = |args: &[&str]| -> Vec<String> {
+        let (doc, _) = json_in(p.path(), args);
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "chat-tools/package-size")
+            .map(|d| d["message"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let before = messages(&[]);
+    messages(&[]); // warm
+    p.file("packageChatTool/util.js", &code);
+    let after = messages(&[]);
+    assert_eq!(after, messages(&["--no-cache"]), "warm run is fresh");
+    assert_ne!(before, after, "the compiled size changed");
+}

@@ -124,11 +124,27 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(n))
 }
 
+/// How to show an estimate.
+pub struct View<'a> {
+    /// The project folder and miniprogramRoot as the user would write them; every path listed is
+    /// relative to miniprogramRoot.
+    pub project: &'a str,
+    pub mp_root: &'a str,
+    pub top: usize,
+    pub lang: Lang,
+    /// The compiler settings the compiled sizes assume (`CompileSettings::describe`).
+    pub assumed: &'a Msg,
+}
+
 /// The human table.
-///
-/// `project` and `mp_root` are the project folder and miniprogramRoot as the user would write
-/// them; every path listed is relative to miniprogramRoot.
-pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
+pub fn human(est: &Estimate, view: &View) -> String {
+    let View {
+        project,
+        mp_root,
+        top,
+        lang,
+        assumed,
+    } = *view;
     let t = |en: &str, zh: &str| -> String {
         match lang {
             Lang::En => en.to_string(),
@@ -138,12 +154,14 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
     let mut out = String::new();
     out.push_str(&match lang {
         Lang::En => format!(
-            "Package sizes of {project}: an estimate from source files of what WeChat would upload\n\
-             (WeChat measures the compiled, minified package; 1 KB = 1024 B)\n"
+            "Package sizes of {project}: what WeChat would upload, as source files and as WeChat's compiler would emit them\n\
+             (compiled: an estimate under the project's {}; WeChat measures the compiled package; 1 KB = 1024 B)\n",
+            assumed.en
         ),
         Lang::Zh => format!(
-            "{project} 的代码包体积：根据源文件估算微信会上传的内容\n\
-             （微信按编译压缩后的代码包计算；1 KB = 1024 B）\n"
+            "{project} 的代码包体积：微信会上传的源文件，及微信编译后的估算体积\n\
+             （编译后：按项目的编译设置（{}）估算；微信按编译后的代码包计算；1 KB = 1024 B）\n",
+            assumed.zh
         ),
     });
     if mp_root != project {
@@ -158,21 +176,22 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
     let head = [
         t("package", "代码包"),
         t("files", "文件数"),
-        t("estimate", "估算字节"),
+        t("source", "源文件字节"),
+        t("compiled", "编译后字节"),
         t("media", "媒体等"),
         t("limit", "上限"),
         t("used", "占用"),
     ];
-    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut rows: Vec<[String; 7]> = Vec::new();
     let mut packages: Vec<&PackageEstimate> = est.packages.iter().collect();
     // The chat-tool package first: it is what this tool is about.
     packages.sort_by_key(|p| !p.chat_tool);
     for p in &packages {
         let used = format!(
             "{} {:>5.1}%{}",
-            bar(p.bytes, p.limit),
-            percent(p.bytes, p.limit),
-            if p.bytes > p.limit {
+            bar(p.compiled_bytes, p.limit),
+            percent(p.compiled_bytes, p.limit),
+            if p.compiled_bytes > p.limit {
                 t("  over", "  超出")
             } else {
                 String::new()
@@ -182,6 +201,7 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
             package_label(p, lang),
             thousands(p.files.len() as u64),
             thousands(p.bytes),
+            thousands(p.compiled_bytes),
             thousands(p.binary_bytes),
             format!("{} ({})", thousands(p.limit), kib(p.limit)),
             used,
@@ -192,26 +212,27 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
             t("whole", "全部"),
             thousands(est.files() as u64),
             thousands(est.bytes()),
+            thousands(est.compiled_bytes()),
             thousands(est.binary_bytes()),
             "-".into(),
             String::new(),
         ]);
     }
-    let mut w = [0usize; 6];
+    let mut w = [0usize; 7];
     for r in std::iter::once(&head).chain(rows.iter()) {
         for (i, c) in r.iter().enumerate() {
             w[i] = w[i].max(width(c));
         }
     }
-    let line = |r: &[String; 6]| -> String {
+    let line = |r: &[String; 7]| -> String {
         let mut s = pad(&r[0], w[0]);
-        for i in 1..5 {
+        for i in 1..6 {
             s.push_str("  ");
             s.push_str(&" ".repeat(w[i].saturating_sub(width(&r[i]))));
             s.push_str(&r[i]);
         }
         s.push_str("  ");
-        s.push_str(&r[5]);
+        s.push_str(&r[6]);
         format!("{}\n", s.trim_end())
     };
     out.push_str(&line(&head));
@@ -219,8 +240,8 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
         out.push_str(&line(r));
     }
     out.push_str(&t(
-        "(media: images, audio, video, wasm, .br and other files no compiler shrinks)\n",
-        "（媒体等：图片、音视频、wasm、.br 等不会被编译压缩的文件）\n",
+        "(used: compiled bytes of the limit; media: images, audio, video, wasm, .br and other files no compiler shrinks)\n",
+        "（占用：编译后字节占上限的比例；媒体等：图片、音视频、wasm、.br 等不会被编译压缩的文件）\n",
     ));
 
     // The chat-tool package in detail.
@@ -234,8 +255,31 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
             if files.is_empty() {
                 out.push_str(&t("  (none)\n", "  （无）\n"));
             }
+            if !files.is_empty() {
+                out.push_str(&t(
+                    "       source     compiled\n",
+                    "     源文件字节     编译后字节\n",
+                ));
+            }
             for f in files {
-                out.push_str(&format!("  {:>11}  {}\n", thousands(f.bytes), f.path));
+                out.push_str(&format!(
+                    "  {:>11}  {:>11}  {}\n",
+                    thousands(f.bytes),
+                    thousands(f.compiled),
+                    f.path
+                ));
+            }
+            if p.helper_bytes > 0 {
+                out.push_str(&match lang {
+                    Lang::En => format!(
+                        "  plus {} bytes of babel helpers the ES5 compile (es6) copies into the package\n",
+                        thousands(p.helper_bytes)
+                    ),
+                    Lang::Zh => format!(
+                        "  另有 ES5 编译（es6）复制到分包中的 babel 辅助函数 {} 字节\n",
+                        thousands(p.helper_bytes)
+                    ),
+                });
             }
             let folders = p.largest_folders(top);
             out.push_str(&match lang {
@@ -331,6 +375,8 @@ struct Doc<'a> {
     project: &'a str,
     miniprogram_root: &'a str,
     note: &'a str,
+    /// The compiler settings `compiledBytes` assumes.
+    compiled_with: &'a str,
     packages: Vec<Pkg<'a>>,
     whole: Whole,
     chat_tool: Option<ChatTool>,
@@ -348,6 +394,7 @@ struct Pkg<'a> {
     chat_tool: bool,
     files: usize,
     bytes: u64,
+    compiled_bytes: u64,
     binary_bytes: u64,
     text_bytes: u64,
     limit: u64,
@@ -360,6 +407,7 @@ struct Pkg<'a> {
 struct Whole {
     files: usize,
     bytes: u64,
+    compiled_bytes: u64,
     binary_bytes: u64,
 }
 
@@ -367,7 +415,7 @@ struct Whole {
 #[serde(rename_all = "camelCase")]
 struct ChatTool {
     root: String,
-    largest_files: Vec<Entry>,
+    largest_files: Vec<FileEntry>,
     largest_folders: Vec<Entry>,
 }
 
@@ -375,6 +423,14 @@ struct ChatTool {
 struct Entry {
     path: String,
     bytes: u64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileEntry {
+    path: String,
+    bytes: u64,
+    compiled_bytes: u64,
 }
 
 #[derive(Serialize)]
@@ -403,16 +459,24 @@ struct Note<'a> {
 }
 
 /// The same data as JSON.
-pub fn json(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
+pub fn json(est: &Estimate, view: &View) -> String {
+    let View {
+        project,
+        mp_root,
+        top,
+        lang,
+        assumed,
+    } = *view;
     let note = match lang {
-        Lang::En => "an estimate from source files; WeChat measures the compiled, minified package",
-        Lang::Zh => "根据源文件的估算；微信按编译压缩后的代码包计算",
+        Lang::En => "bytes: source files as uploaded; compiledBytes: an estimate of what WeChat's compiler emits under the project's settings, which is what WeChat measures",
+        Lang::Zh => "bytes：上传的源文件字节；compiledBytes：按项目编译设置估算的微信编译产物字节，即微信计算的体积",
     };
     let doc = Doc {
         version: 1,
         project,
         miniprogram_root: mp_root,
         note,
+        compiled_with: assumed.get(lang),
         packages: est
             .packages
             .iter()
@@ -426,16 +490,18 @@ pub fn json(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang
                 chat_tool: p.chat_tool,
                 files: p.files.len(),
                 bytes: p.bytes,
+                compiled_bytes: p.compiled_bytes,
                 binary_bytes: p.binary_bytes,
                 text_bytes: p.text_bytes(),
                 limit: p.limit,
-                percent: percent(p.bytes, p.limit),
-                over: p.bytes > p.limit,
+                percent: percent(p.compiled_bytes, p.limit),
+                over: p.compiled_bytes > p.limit,
             })
             .collect(),
         whole: Whole {
             files: est.files(),
             bytes: est.bytes(),
+            compiled_bytes: est.compiled_bytes(),
             binary_bytes: est.binary_bytes(),
         },
         chat_tool: est.chat_tool().map(|p| ChatTool {
@@ -443,9 +509,10 @@ pub fn json(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang
             largest_files: p
                 .largest_files(top)
                 .into_iter()
-                .map(|f| Entry {
+                .map(|f| FileEntry {
                     path: f.path.clone(),
                     bytes: f.bytes,
+                    compiled_bytes: f.compiled,
                 })
                 .collect(),
             largest_folders: p

@@ -55,6 +55,9 @@ pub struct Settings {
     /// `packOptions.ignore` and `packOptions.include` as raw values, pointer-addressable.
     pub pack_ignore: Vec<PackRule>,
     pub pack_include: Vec<PackRule>,
+    /// `setting.minified`, `minifyWXSS`, `minifyWXML`, `es6`, `postcss`: what WeChat's compiler
+    /// does to the files it measures.
+    pub compile: crate::package::compiled::CompileSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +120,21 @@ impl Settings {
                 .map(String::from),
             pack_ignore: pack("ignore"),
             pack_include: pack("include"),
+            compile: {
+                let on = |key: &str| {
+                    value
+                        .pointer(&format!("/setting/{key}"))
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false)
+                };
+                crate::package::compiled::CompileSettings {
+                    minified: on("minified"),
+                    minify_wxss: on("minifyWXSS"),
+                    minify_wxml: on("minifyWXML"),
+                    es6: on("es6"),
+                    postcss: on("postcss"),
+                }
+            },
         }
     }
 }
