@@ -149,7 +149,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
     let model = ctx.model();
     let package = model.chat_tool_package()?;
     let root = package.root_trimmed()?.trim_start_matches('/').to_string();
-    if root.is_empty() {
+    if !crate::package::walkable_root(project, package.root_trimmed()?) {
         return None;
     }
     let dir = normalize(&project.path(&root));

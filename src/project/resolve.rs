@@ -74,8 +74,19 @@ fn with_ext(base: &Path, ext: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Inside miniprogramRoot lexically, and after links (checked before any other system call on
+/// the path, so a link out of the project is never followed).
 fn inside(project: &Project, p: &Path) -> bool {
-    p.starts_with(normalize(&project.mp_root))
+    let root = normalize(&project.mp_root);
+    match p.strip_prefix(&root) {
+        Ok(rel) => rel.to_str().is_some_and(|r| project.resolve(r).is_ok()),
+        Err(_) => false,
+    }
+}
+
+/// An existing file inside the project (a link out of it is not followed).
+fn file_inside(project: &Project, p: &Path) -> bool {
+    inside(project, p) && p.is_file()
 }
 
 /// A `usingComponents` value, from the .json file that declares it. A component exists when its
@@ -91,7 +102,9 @@ pub fn resolve_component(project: &Project, from_json: &Path, spec: &str) -> Res
             return Resolved::OutsideProject(base);
         }
         for candidate in [base.clone(), base.join("index")] {
-            if with_ext(&candidate, ".json").is_file() && with_ext(&candidate, ".wxml").is_file() {
+            if file_inside(project, &with_ext(&candidate, ".json"))
+                && file_inside(project, &with_ext(&candidate, ".wxml"))
+            {
                 return Resolved::Found(candidate);
             }
             tried.push(candidate);
@@ -116,7 +129,7 @@ pub fn resolve_module(project: &Project, from_file: &Path, spec: &str, exts: &[&
         candidates.extend(exts.iter().map(|e| with_ext(&base, e)));
         candidates.extend(exts.iter().map(|e| with_ext(&base.join("index"), e)));
         for c in candidates {
-            if c.is_file() {
+            if file_inside(project, &c) {
                 return Resolved::Found(c);
             }
             tried.push(c);
@@ -138,12 +151,12 @@ pub fn resolve_file(project: &Project, from_file: &Path, spec: &str, ext: &str) 
         return Resolved::OutsideProject(base);
     }
     let mut tried = vec![base.clone()];
-    if base.is_file() {
+    if file_inside(project, &base) {
         return Resolved::Found(base);
     }
     if base.extension().is_none() {
         let c = with_ext(&base, ext);
-        if c.is_file() {
+        if file_inside(project, &c) {
             return Resolved::Found(c);
         }
         tried.push(c);
