@@ -562,7 +562,7 @@ fn many_trailing_commas_in_a_minified_file() {
     assert!(diags[100]["message"]
         .as_str()
         .unwrap()
-        .starts_with("19900 more comments or trailing commas"));
+        .starts_with("19900 more comments, trailing commas or control characters"));
     let (_, out, _) = run_in(p.path(), &["--color", "never"]);
     assert!(
         out.len() < 100_000,
@@ -717,4 +717,28 @@ fn normalize(path: &Path) -> std::path::PathBuf {
         }
     }
     out
+}
+
+/// A raw control character inside a string (a NUL byte, a tab) is `json/syntax` at its byte;
+/// escaped (`\u0000`, `\t`) it is fine. Linting goes on with the rest.
+#[test]
+fn raw_control_character_in_a_string() {
+    let p = clean_project();
+    let with = CLEAN.replace("群签到", "群\u{0}签到");
+    p.file("app.json", &with);
+    let (doc, code) = p.json(&[]);
+    let d = only(&doc);
+    assert_eq!(d["rule"], "json/syntax");
+    assert!(d["message"].as_str().unwrap().contains("U+0000"), "{doc:#}");
+    // Line 14, after `      "desc": "群` (16 characters).
+    assert_eq!(pos(d), (14, 17));
+    assert_eq!(code, 1);
+    p.file("app.json", CLEAN.replace("群签到", "群\t签到"));
+    let (doc, _) = p.json(&[]);
+    assert!(only(&doc)["message"].as_str().unwrap().contains("U+0009"));
+    // Escaped, and a control character outside a string (whitespace): valid.
+    p.file("app.json", CLEAN.replace("群签到", "群\\u0000\\t签到"));
+    let (doc, code) = p.json(&[]);
+    assert_eq!(rule_ids(&doc), Vec::<String>::new(), "{doc:#}");
+    assert_eq!(code, 0);
 }
