@@ -273,6 +273,16 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         for (dir, _) in &work {
             let done = crate::fix::run_for_cli(Project::load(dir), dir, args.fix, style.lang);
             failed |= done.failed;
+            if done.failed {
+                failures.push(Failure {
+                    kind: "fix",
+                    message: msg!(
+                        "a fix could not be applied (the reason is on standard error)",
+                        "有修复无法应用（原因见标准错误输出）"
+                    ),
+                    path: Some(display_path(dir)),
+                });
+            }
             diffs.push_str(&done.diff);
         }
     }

@@ -36,8 +36,8 @@ pub struct Report {
 #[derive(Debug, Clone)]
 pub struct Failure {
     /// `arguments` (a bad command-line value), `config` (a broken configuration file),
-    /// `discovery` (`--recursive` found nothing to lint) or `project` (no mini program at the
-    /// PATH, or one that cannot be read).
+    /// `discovery` (`--recursive` found nothing to lint), `project` (no mini program at the
+    /// PATH, or one that cannot be read) or `fix` (`--fix` could not apply a fix).
     pub kind: &'static str,
     pub message: crate::i18n::Msg,
     /// The PATH or file concerned, as the user would write it.
