@@ -36,6 +36,7 @@ pub fn lint_app_json(mp_root: &Path, bytes: &[u8]) {
             diagnostics: 0..diagnostics.len(),
         }],
         diagnostics,
+        failures: Vec::new(),
     };
     // Every format (add new ones here), both languages, with and without colour.
     for lang in [Lang::En, Lang::Zh] {

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diagnostic::{display_path, Severity};
 use crate::i18n::{Lang, Msg};
 use crate::msg;
-use crate::output::{self, ProjectInfo, Report, Style};
+use crate::output::{self, Failure, ProjectInfo, Report, Style};
 use crate::project::{LoadError, Project};
 use crate::rules::{self, RULES};
 
@@ -74,6 +74,8 @@ struct Configs<'a> {
     loaded: HashMap<PathBuf, Option<Arc<Config>>>,
     /// The configuration without a file: defaults plus the command line's overrides.
     default: Arc<Config>,
+    /// Broken configuration files, for the machine formats.
+    failures: Vec<Failure>,
 }
 
 impl Configs<'_> {
@@ -105,6 +107,19 @@ impl Configs<'_> {
             Err(diagnostics) => {
                 let text = output::human::render_diagnostics(&diagnostics, self.style);
                 eprint!("{text}");
+                let shown = display_path(&file);
+                let why = diagnostics
+                    .first()
+                    .map(|d| d.message.clone())
+                    .unwrap_or_else(|| msg!("it cannot be used", "无法使用"));
+                self.failures.push(Failure {
+                    kind: "config",
+                    message: Msg::new(
+                        format!("broken configuration file `{shown}`: {}", why.en),
+                        format!("配置文件 `{shown}` 有误：{}", why.zh),
+                    ),
+                    path: Some(shown),
+                });
                 None
             }
         };
@@ -166,6 +181,20 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         for e in &errors {
             print_error(style, e, None);
         }
+        if args.format != Format::Human {
+            let report = Report {
+                failures: errors
+                    .into_iter()
+                    .map(|message| Failure {
+                        kind: "arguments",
+                        message,
+                        path: None,
+                    })
+                    .collect(),
+                ..Report::default()
+            };
+            print(&render(args.format, &report, style));
+        }
         return EXIT_FAILURE;
     }
     let mut configs = Configs {
@@ -173,7 +202,9 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         style,
         loaded: HashMap::new(),
         default: Arc::new(default),
+        failures: Vec::new(),
     };
+    let mut failures: Vec<Failure> = Vec::new();
     let mut failed = false;
     // PATHs → (project path, its configuration).
     let mut work: Vec<(PathBuf, Arc<Config>)> = Vec::new();
@@ -194,14 +225,16 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         }
         if !path.is_dir() {
             let shown = display_path(path);
-            print_error(
-                style,
-                &msg!(
-                    "--recursive needs a folder; `{shown}` is not one",
-                    "--recursive 需要一个目录；`{shown}` 不是目录"
-                ),
-                None,
+            let message = msg!(
+                "--recursive needs a folder; `{shown}` is not one",
+                "--recursive 需要一个目录；`{shown}` 不是目录"
             );
+            print_error(style, &message, None);
+            failures.push(Failure {
+                kind: "arguments",
+                message,
+                path: Some(shown),
+            });
             failed = true;
             continue;
         }
@@ -214,12 +247,18 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         sessions.push(crate::cache::Session::open(path, !args.no_cache));
         if found.is_empty() {
             let shown = display_path(path);
+            let message = msg!(
+                "no mini program found under `{shown}` (no project.config.json or app.json outside ignored folders)",
+                "`{shown}` 下没有找到小程序（被忽略的目录之外没有 project.config.json 或 app.json）"
+            );
+            failures.push(Failure {
+                kind: "discovery",
+                message: message.clone(),
+                path: Some(shown),
+            });
             print_error(
                 style,
-                &msg!(
-                    "no mini program found under `{shown}` (no project.config.json or app.json outside ignored folders)",
-                    "`{shown}` 下没有找到小程序（被忽略的目录之外没有 project.config.json 或 app.json）"
-                ),
+                &message,
                 Some(&msg!(
                     "folders listed in .gitignore, hidden folders, node_modules and the configuration's `ignore` are not searched",
                     "不会搜索 .gitignore 中列出的目录、隐藏目录、node_modules 以及配置中 `ignore` 指定的路径"
@@ -244,6 +283,16 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         for (dir, config) in &work {
             let done = crate::fix::run_for_cli(dir, config, args.fix, style.lang);
             failed |= done.failed;
+            if done.failed {
+                failures.push(Failure {
+                    kind: "fix",
+                    message: msg!(
+                        "a fix could not be applied (the reason is on standard error)",
+                        "有修复无法应用（原因见标准错误输出）"
+                    ),
+                    path: Some(display_path(dir)),
+                });
+            }
             diffs.push_str(&done.diff);
         }
     }
@@ -262,7 +311,7 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
     for session in sessions {
         session.save();
     }
-    for outcome in outcomes {
+    for (outcome, (path, _)) in outcomes.into_iter().zip(&work) {
         match outcome {
             Ok(linted) => {
                 if let Some(note) = &linted.note {
@@ -284,23 +333,23 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
             Err(e) => {
                 failed = true;
                 print_error(style, &e.message, e.help.as_ref());
+                failures.push(Failure {
+                    kind: "project",
+                    message: e.message,
+                    path: Some(display_path(path)),
+                });
             }
         }
     }
+    // Configuration failures first: they come from reading the PATHs, before linting.
+    report.failures = configs.failures;
+    report.failures.extend(failures);
     // Nothing linted: an empty human report ("No problems found in 0 projects") would mislead;
     // machine formats still get their (empty) document.
     if failed && report.projects.is_empty() && args.format == Format::Human {
         return EXIT_FAILURE;
     }
-    let rendered = match args.format {
-        Format::Human => output::human::render(&report, style),
-        Format::Json => output::json::render(&report, style),
-        Format::Sarif => output::sarif::render(&report, style),
-        Format::Github => output::github::render(&report, style),
-        Format::Junit => output::junit::render(&report, style),
-        Format::Short => output::short::render(&report, style),
-    };
-    print(&rendered);
+    print(&render(args.format, &report, style));
     let summary = report.summary();
     if failed {
         EXIT_FAILURE
@@ -308,6 +357,17 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         EXIT_ERRORS
     } else {
         EXIT_OK
+    }
+}
+
+fn render(format: Format, report: &Report, style: Style) -> String {
+    match format {
+        Format::Human => output::human::render(report, style),
+        Format::Json => output::json::render(report, style),
+        Format::Sarif => output::sarif::render(report, style),
+        Format::Github => output::github::render(report, style),
+        Format::Junit => output::junit::render(report, style),
+        Format::Short => output::short::render(report, style),
     }
 }
 

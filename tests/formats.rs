@@ -136,3 +136,76 @@ fn junit_clean_project_has_a_passing_case() {
         );
     }
 }
+
+/// Nothing could be linted (a folder without a mini program): exit 2, and every machine format
+/// says so on stdout, not only stderr (a CI step reading stdout must not see a clean result).
+#[test]
+fn nothing_linted_is_a_failure_in_every_machine_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |format: &str| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["--format", format, "--lang", "en"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(
+            !out.stderr.is_empty(),
+            "{format}: the error is on stderr too"
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["errors"][0]["kind"], "project", "{json:#}");
+    assert_eq!(json["errors"][0]["path"], ".");
+    insta::assert_snapshot!(
+        "failure_json",
+        serde_json::to_string_pretty(&json["errors"]).unwrap()
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    insta::assert_snapshot!(
+        "failure_sarif_invocation",
+        serde_json::to_string_pretty(invocation).unwrap()
+    );
+    let junit = run("junit");
+    assert!(junit.contains("<error type=\"project\""), "{junit}");
+    insta::assert_snapshot!("failure_junit", junit);
+    let github = run("github");
+    assert!(github.starts_with("::error "), "{github}");
+    insta::assert_snapshot!("failure_github", github);
+    let short = run("short");
+    insta::assert_snapshot!("failure_short", short);
+    // A bad command-line value is a failure of kind `arguments`.
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["--format", "json", "--deny", "chat-tools/nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["errors"][0]["kind"], "arguments");
+}
+
+/// A clean run has an empty `errors` array and a successful SARIF invocation.
+#[test]
+fn successful_run_has_no_failures() {
+    let out = bin()
+        .current_dir(projects())
+        .args(["--format", "json", PROJECT])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["errors"], serde_json::json!([]));
+    let out = bin()
+        .current_dir(projects())
+        .args(["--format", "sarif", PROJECT])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+}

@@ -560,7 +560,7 @@ fn many_trailing_commas_in_a_minified_file() {
     assert!(diags[100]["message"]
         .as_str()
         .unwrap()
-        .starts_with("19900 more comments or trailing commas"));
+        .starts_with("19900 more comments, trailing commas or control characters"));
     let (_, out, _) = run_in(p.path(), &["--color", "never"]);
     assert!(
         out.len() < 100_000,
@@ -597,4 +597,146 @@ fn many_duplicate_keys() {
     let ids = rule_ids(&doc);
     assert_eq!(ids.len(), 100);
     assert!(ids.iter().all(|r| r == "json/duplicate-key"));
+}
+
+/// A subpackage root that leaves the project (`../x`, an absolute path, `/`): `subpackages/
+/// invalid-root` says so, and nothing walks, stats or sizes the folder it names. The outside
+/// folder holds a uniquely named file and a 600 KB image: no output format may show the name and
+/// no size diagnostic may appear; under `strace` (when installed) no system call names the folder.
+#[test]
+fn subpackage_root_outside_the_project_is_never_walked() {
+    const MARKER: &str = "zq7731-outside-marker.js";
+    let outer = Project::new();
+    let outer_dir = outer.path().canonicalize().unwrap();
+    let outside = outer_dir.join("outside-zq7731");
+    outer.file(&format!("outside-zq7731/{MARKER}"), "x");
+    outer.sized("outside-zq7731/big.png", 600 * 1024);
+    outer.page("outside-zq7731/pages/a/index");
+    let proj = outer_dir.join("proj");
+    let outside_abs = outside.to_string_lossy().into_owned();
+    for root in ["../outside-zq7731", outside_abs.as_str(), "/"] {
+        let app = serde_json::json!({
+            "pages": ["pages/index/index"],
+            "subPackages": [{ "root": root, "pages": ["pages/a/index"], "independent": true }],
+            "chatTools": [{ "root": root, "entryPagePath": "pages/a/index", "desc": "群签到" }],
+            "renderer": "skyline",
+            "componentFramework": "glass-easel",
+            "lazyCodeLoading": "requiredComponents",
+            "rendererOptions": { "skyline": { "disableABTest": true } }
+        });
+        outer.file("proj/app.json", app.to_string());
+        outer.page("proj/pages/index/index");
+        let (code, out, _) = run_in(&proj, &["--format", "json"]);
+        assert_eq!(code, 1, "{out}");
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        let ids = rule_ids(&doc);
+        assert!(
+            ids.iter().any(|i| i == "subpackages/invalid-root"),
+            "{root}: {ids:?}"
+        );
+        assert!(
+            !ids.iter().any(|i| i == "chat-tools/package-size"),
+            "{root}: sized the outside folder: {out}"
+        );
+        for format in ["human", "json", "sarif", "github", "junit", "short"] {
+            let (_, out, err) = run_in(&proj, &["--format", format]);
+            assert!(
+                !out.contains(MARKER) && !err.contains(MARKER),
+                "{root} {format}: {out}{err}"
+            );
+        }
+        let (_, out, err) = run_in(&proj, &["size"]);
+        assert!(!out.contains(MARKER) && !err.contains(MARKER), "{out}{err}");
+        assert!(!out.contains("big.png"), "{out}");
+        strace_never_names(&proj, &outside, MARKER);
+    }
+}
+
+/// Under `strace`, no file system call of a run in `dir` names `folder` (after resolving `..`
+/// and relative paths) or a file called `marker`. Skipped, with a note, without strace.
+fn strace_never_names(dir: &Path, folder: &Path, marker: &str) {
+    let has_strace = std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_strace {
+        eprintln!("strace is not installed: system-call check skipped");
+        return;
+    }
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("chattools-lint");
+    for args in [&["--format", "json"][..], &["size"][..]] {
+        let status = std::process::Command::new("strace")
+            .args(["-f", "-qq", "-e", "trace=%file,getdents64", "-o"])
+            .arg(log.path())
+            .arg(&binary)
+            .args(args)
+            .current_dir(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.code().is_some(), "strace run ended by a signal");
+        let text = std::fs::read_to_string(log.path()).unwrap();
+        if text.contains("PTRACE_TRACEME") || text.trim().is_empty() {
+            eprintln!("strace cannot trace here: system-call check skipped");
+            return;
+        }
+        assert!(
+            !text.contains(marker),
+            "a system call named {marker}:\n{text}"
+        );
+        for line in text.lines() {
+            // Every quoted argument that looks like a path.
+            for (i, arg) in line.split('"').enumerate() {
+                if i % 2 == 0 || arg.is_empty() {
+                    continue;
+                }
+                let path = normalize(&dir.join(arg));
+                assert!(
+                    !path.starts_with(folder),
+                    "a system call named the outside folder: {line}"
+                );
+            }
+        }
+    }
+}
+
+/// `.` and `..` removed lexically.
+fn normalize(path: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
+}
+
+/// A raw control character inside a string (a NUL byte, a tab) is `json/syntax` at its byte;
+/// escaped (`\u0000`, `\t`) it is fine. Linting goes on with the rest.
+#[test]
+fn raw_control_character_in_a_string() {
+    let p = clean_project();
+    let with = CLEAN.replace("群签到", "群\u{0}签到");
+    p.file("app.json", &with);
+    let (doc, code) = p.json(&[]);
+    let d = only(&doc);
+    assert_eq!(d["rule"], "json/syntax");
+    assert!(d["message"].as_str().unwrap().contains("U+0000"), "{doc:#}");
+    // Line 14, after `      "desc": "群` (16 characters).
+    assert_eq!(pos(d), (14, 17));
+    assert_eq!(code, 1);
+    p.file("app.json", CLEAN.replace("群签到", "群\t签到"));
+    let (doc, _) = p.json(&[]);
+    assert!(only(&doc)["message"].as_str().unwrap().contains("U+0009"));
+    // Escaped, and a control character outside a string (whitespace): valid.
+    p.file("app.json", CLEAN.replace("群签到", "群\\u0000\\t签到"));
+    let (doc, code) = p.json(&[]);
+    assert_eq!(rule_ids(&doc), Vec::<String>::new(), "{doc:#}");
+    assert_eq!(code, 0);
 }

@@ -19,6 +19,30 @@ fn project_dir() -> &'static std::path::Path {
             std::fs::write(p.with_extension("wxml"), "<view></view>\n").unwrap();
             std::fs::write(p.with_extension("js"), "Page({})\n").unwrap();
         }
+        // Code for the package rules (references, aliases, assets, runtime assumptions), so
+        // that app.json inputs steer them through `resolveAlias`, roots and renderers.
+        for (rel, text) in [
+            (
+                "packageChatTool/pages/entry/index.js",
+                "import a from '~/utils/a'\nconst m = require('../../utils/missing')\nimport d from 'dayjs'\nconst app = getApp()\nPage({ share() { wx.cloud.callFunction({ name: 'f' }); return { imageUrl: '/images/a.png' } } })\n",
+            ),
+            (
+                "packageChatTool/pages/entry/index.wxml",
+                "<import src=\"/templates/card.wxml\"/><image src=\"/images/a.png\"/><web-view src=\"https://x\"/><t-cell/>\n",
+            ),
+            (
+                "packageChatTool/pages/entry/index.json",
+                "{\"usingComponents\": {\"t-cell\": \"tdesign-miniprogram/cell/cell\", \"nav\": \"~/components/nav/nav\"}, \"renderer\": \"webview\"}\n",
+            ),
+            ("packageChatTool/pages/entry/index.wxss", "@import '/styles/common.wxss';\n"),
+            ("utils/a.js", "module.exports = 1\n"),
+            ("images/a.png", "PNG"),
+            ("templates/card.wxml", "<template name=\"card\"/>\n"),
+        ] {
+            let p = d.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
         d
     })
     .path()

@@ -179,6 +179,13 @@ pub struct JsFacts {
     pub units_incomplete: bool,
     /// `this.x()` / `x()` calls made under a guard: (x, the guards).
     pub guarded_calls: Vec<(String, Vec<String>)>,
+    /// `getApp(…)` calls: the callee's span, and whether the first argument is an object literal
+    /// with `allowDefault: true`; `None` when the argument cannot be read statically.
+    pub get_app: Vec<(Range<usize>, Option<bool>)>,
+    /// `wx.cloud.x(…)` calls: the method name and the callee's span.
+    pub cloud_calls: Vec<(String, Range<usize>)>,
+    /// String literals under asset keys (`imageUrl: '/images/a.png'`): key, value, span.
+    pub asset_literals: Vec<(String, String, Range<usize>)>,
     /// The first syntax error, when the file does not parse.
     pub syntax: Option<SyntaxError>,
 }
@@ -188,6 +195,17 @@ pub(crate) fn range(span: Span) -> Range<usize> {
 }
 
 const TARO: &str = "@tarojs/taro";
+
+/// Object keys whose string value is an image or media file path in WeChat's APIs and share
+/// objects (`imageUrl` of a share, `iconPath` of a marker or tab…).
+pub const ASSET_KEYS: &[&str] = &[
+    "imageUrl",
+    "imagePath",
+    "iconPath",
+    "selectedIconPath",
+    "src",
+    "poster",
+];
 
 /// Parse JavaScript or TypeScript (by extension) as WeChat's compiler accepts it, with the
 /// first syntax error, if any. Shared by the package scan and the server-code index.
@@ -682,12 +700,46 @@ pub(crate) fn string_arg(arg: Option<&Argument>) -> Option<(String, Range<usize>
 impl<'a> Visit<'a> for Collector {
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         let callee = it.callee.get_inner_expression();
+        // wx.cloud.callFunction(…)
+        if let Some(m) = callee.as_member_expression() {
+            if let (Some(inner), Some(api)) = (
+                m.object().get_inner_expression().as_member_expression(),
+                m.static_property_name(),
+            ) {
+                if inner.static_property_name() == Some("cloud")
+                    && self.receiver_of(inner.object()).is_some()
+                {
+                    self.facts
+                        .cloud_calls
+                        .push((api.to_string(), range(callee.span())));
+                }
+            }
+        }
         let target = if let Some(m) = callee.as_member_expression() {
             match (self.receiver_of(m.object()), m.static_property_name()) {
                 (Some(r), Some(api)) => Some((r.to_string(), api.to_string())),
                 _ => None,
             }
         } else if let Expression::Identifier(id) = callee {
+            if id.name == "getApp" {
+                let allow_default = match it.arguments.first() {
+                    None => Some(false),
+                    Some(a) => a.as_expression().and_then(|e| match lit(e, 0).kind {
+                        LitKind::Object(o) if !o.open => Some(
+                            o.get("allowDefault")
+                                .is_some_and(|p| matches!(p.value.kind, LitKind::Bool(true))),
+                        ),
+                        LitKind::Object(o) => o
+                            .get("allowDefault")
+                            .is_some_and(|p| matches!(p.value.kind, LitKind::Bool(true)))
+                            .then_some(true),
+                        _ => None,
+                    }),
+                };
+                self.facts
+                    .get_app
+                    .push((range(callee.span()), allow_default));
+            }
             if id.name == "require" {
                 if let Some((spec, span)) = string_arg(it.arguments.first()) {
                     self.facts.imports.push(Import { spec, span });
@@ -924,6 +976,17 @@ impl<'a> Visit<'a> for Collector {
         if it.key.is_specific_static_name("onShareAppMessage") {
             self.facts.share_handlers.push(range(it.key.span()));
         }
+        if let Some(key) = it
+            .key
+            .static_name()
+            .filter(|k| ASSET_KEYS.contains(&k.as_ref()))
+        {
+            if let LitKind::Str(value) = lit(&it.value, 0).kind {
+                self.facts
+                    .asset_literals
+                    .push((key.to_string(), value, range(it.value.span())));
+            }
+        }
         walk::walk_object_property(self, it);
     }
 
@@ -1119,5 +1182,20 @@ Page({
             .find(|c| c.api == "shareFileToGroup")
             .unwrap();
         assert_eq!((file.unit, file.direct), (Some(0), true));
+    }
+
+    #[test]
+    fn finds_get_app_cloud_calls_and_asset_literals() {
+        let f = facts(
+            "const a = getApp()\nconst b = getApp({ allowDefault: true })\nconst c = getApp(opts)\n\
+             wx.cloud.init({ env: 'x' })\nwx.cloud.callFunction({ name: 'f' })\nother.cloud.callFunction()\n\
+             const share = { imageUrl: '/images/a.png', title: '/images/b.png' }",
+        );
+        let get_app: Vec<Option<bool>> = f.get_app.iter().map(|(_, a)| *a).collect();
+        assert_eq!(get_app, [Some(false), Some(true), None]);
+        let cloud: Vec<&str> = f.cloud_calls.iter().map(|(a, _)| a.as_str()).collect();
+        assert_eq!(cloud, ["init", "callFunction"]);
+        assert_eq!(f.asset_literals.len(), 1);
+        assert_eq!(f.asset_literals[0].1, "/images/a.png");
     }
 }

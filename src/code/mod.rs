@@ -151,7 +151,7 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
     let model = facts.model();
     let package = model.chat_tool_package()?;
     let root = package.root_trimmed()?.trim_start_matches('/').to_string();
-    if root.is_empty() {
+    if !crate::package::walkable_root(project, package.root_trimmed()?) {
         return None;
     }
     let dir = normalize(&project.path(&root));
@@ -197,7 +197,7 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
         parse_one(project, &dir, rel, allocator)
     }) {
         match parsed {
-            Parsed::Js(f) => code.js.push(f),
+            Parsed::Js(f) => code.js.push(*f),
             Parsed::Wxml(f) => {
                 wxml_bases.insert(f.base.clone());
                 code.wxml.push(f);
@@ -248,7 +248,7 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
 }
 
 enum Parsed {
-    Js(JsFile),
+    Js(Box<JsFile>),
     Wxml(WxmlFile),
     Wxss(WxssFile),
     Json(PathBuf, bool),
@@ -278,13 +278,13 @@ fn parse_one(
             allocator.reset();
             let facts = js::analyze(&path, &text, allocator);
             let wxs = ext == "wxs";
-            Parsed::Js(JsFile {
+            Parsed::Js(Box::new(JsFile {
                 base: without_ext(&path),
                 source: Arc::new(SourceFile::new(path, text)),
                 third_party,
                 wxs,
                 facts,
-            })
+            }))
         }
         "wxml" => {
             let Some(text) = read_text(&path) else {

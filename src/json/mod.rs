@@ -295,6 +295,30 @@ fn report_leniencies(
                 },
                 &span,
             ),
+            Leniency::ControlChar(at, byte) => {
+                let code = format!("U+{byte:04X}");
+                let escape = match byte {
+                    b'\n' => "\\n".to_string(),
+                    b'\t' => "\\t".to_string(),
+                    b'\r' => "\\r".to_string(),
+                    _ => format!("\\u{byte:04x}"),
+                };
+                let span = at..at + 1;
+                report(
+                    ReadIssue::Syntax {
+                        span: span.clone(),
+                        message: msg!(
+                            "raw control character {code} inside a string: JSON requires it escaped",
+                            "字符串中有未转义的控制字符 {code}：JSON 要求转义"
+                        ),
+                        help: Some(msg!(
+                            "write it as `{escape}` or remove it; WeChat's JSON parser rejects the file",
+                            "写成 `{escape}` 或删除它；微信的 JSON 解析器会拒绝此文件"
+                        )),
+                    },
+                    &span,
+                );
+            }
             Leniency::TrailingComma(span, close) => {
                 trailing_commas.push(span.clone());
                 report(
@@ -325,8 +349,8 @@ fn report_leniencies(
         issues.push(ReadIssue::Syntax {
             span,
             message: msg!(
-                "{n} more comments or trailing commas in this file (only the first {MAX_LENIENCY_ISSUES} are shown)",
-                "此文件中还有 {n} 处注释或多余的逗号（只显示前 {MAX_LENIENCY_ISSUES} 处）"
+                "{n} more comments, trailing commas or control characters in this file (only the first {MAX_LENIENCY_ISSUES} are shown)",
+                "此文件中还有 {n} 处注释、多余的逗号或控制字符（只显示前 {MAX_LENIENCY_ISSUES} 处）"
             ),
             help: Some(msg!(
                 "`--fix` removes every trailing comma",
@@ -340,6 +364,8 @@ fn report_leniencies(
 enum Leniency {
     Comment(Range<usize>),
     TrailingComma(Range<usize>, char),
+    /// A raw byte U+0000–U+001F inside a string (the parser we use accepts it; WeChat's does not).
+    ControlChar(usize, u8),
 }
 
 /// Find comments and trailing commas in text that parsed leniently. A linear scan of the bytes
@@ -355,6 +381,9 @@ fn scan_leniencies(text: &str) -> Vec<Leniency> {
                 pending_comma = None;
                 i += 1;
                 while i < b.len() && b[i] != b'"' {
+                    if b[i] < 0x20 {
+                        out.push(Leniency::ControlChar(i, b[i]));
+                    }
                     i += if b[i] == b'\\' { 2 } else { 1 };
                 }
                 i += 1;

@@ -12,6 +12,18 @@ use crate::diagnostic::Severity;
 
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
+    // What could not be linted: an error annotation each (no file: a PATH may be a folder).
+    for f in &report.failures {
+        let mut message = f.message.get(style.lang).to_string();
+        if let Some(path) = &f.path {
+            message.push_str(&format!(" ({path})"));
+        }
+        out.push_str(&format!(
+            "::error title={}::{}\n",
+            escape_property(&format!("chattools-lint: {}", f.kind)),
+            escape_data(&message)
+        ));
+    }
     for d in &report.diagnostics {
         let command = match d.severity {
             Severity::Error => "error",

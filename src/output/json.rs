@@ -10,7 +10,16 @@ struct Document<'a> {
     tool: Tool,
     projects: Vec<Project<'a>>,
     diagnostics: Vec<Diag<'a>>,
+    /// What could not be linted (the run exits 2 when this is not empty).
+    errors: Vec<Error<'a>>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Error<'a> {
+    kind: &'a str,
+    message: &'a str,
+    path: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -84,6 +93,15 @@ pub fn render(report: &Report, style: Style) -> String {
                     help: d.help.as_ref().map(|h| h.get(style.lang)),
                     url: d.url.as_deref(),
                 }
+            })
+            .collect(),
+        errors: report
+            .failures
+            .iter()
+            .map(|f| Error {
+                kind: f.kind,
+                message: f.message.get(style.lang),
+                path: f.path.as_deref(),
             })
             .collect(),
         summary: Summary {

@@ -46,9 +46,29 @@ pub fn render(report: &Report, style: Style) -> String {
         }
         suites.push_str("  </testsuite>\n");
     }
+    // What could not be linted: one suite whose test cases carry an `<error>` each.
+    let all_errors = report.failures.len();
+    if all_errors > 0 {
+        all_tests += all_errors;
+        suites.push_str(&format!(
+            "  <testsuite name=\"chattools-lint\" tests=\"{all_errors}\" failures=\"0\" errors=\"{all_errors}\" skipped=\"0\">\n"
+        ));
+        for f in &report.failures {
+            let path = f.path.as_deref().unwrap_or("");
+            let message = f.message.get(style.lang);
+            suites.push_str(&format!(
+                "    <testcase classname=\"chattools-lint\" name=\"{}\">\n      <error type=\"{}\" message=\"{}\">{}</error>\n    </testcase>\n",
+                attr(&format!("{} {path}", f.kind)),
+                attr(f.kind),
+                attr(message),
+                text(&format!("{message}\n"))
+            ));
+        }
+        suites.push_str("  </testsuite>\n");
+    }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <testsuites name=\"chattools-lint\" tests=\"{all_tests}\" failures=\"{all_failures}\" errors=\"0\">\n\
+         <testsuites name=\"chattools-lint\" tests=\"{all_tests}\" failures=\"{all_failures}\" errors=\"{all_errors}\">\n\
          {suites}</testsuites>\n"
     )
 }

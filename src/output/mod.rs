@@ -26,6 +26,22 @@ pub struct ProjectInfo {
 pub struct Report {
     pub projects: Vec<ProjectInfo>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What could not be linted (exit code 2). The human format prints these on stderr; the
+    /// machine formats carry them in their document too, so that a CI step reading stdout sees
+    /// the failure (docs/formats.md).
+    pub failures: Vec<Failure>,
+}
+
+/// Why a PATH, a project or a configuration could not be linted.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// `arguments` (a bad command-line value), `config` (a broken configuration file),
+    /// `discovery` (`--recursive` found nothing to lint), `project` (no mini program at the
+    /// PATH, or one that cannot be read) or `fix` (`--fix` could not apply a fix).
+    pub kind: &'static str,
+    pub message: crate::i18n::Msg,
+    /// The PATH or file concerned, as the user would write it.
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

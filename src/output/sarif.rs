@@ -74,6 +74,34 @@ pub fn render(report: &Report, style: Style) -> String {
         );
     }
     run.insert("columnKind".into(), json!("unicodeCodePoints"));
+    // A run that could not lint something is not a successful execution.
+    let notifications: Vec<Value> = report
+        .failures
+        .iter()
+        .map(|f| {
+            let mut n = json!({
+                "level": "error",
+                "message": { "text": f.message.get(style.lang) },
+                "descriptor": { "id": f.kind },
+            });
+            if let Some(path) = &f.path {
+                let uri = if std::path::Path::new(path).is_absolute() {
+                    json!({ "uri": file_uri(path) })
+                } else {
+                    json!({ "uri": encode_path(path), "uriBaseId": SRCROOT })
+                };
+                n["locations"] = json!([{ "physicalLocation": { "artifactLocation": uri } }]);
+            }
+            n
+        })
+        .collect();
+    run.insert(
+        "invocations".into(),
+        json!([{
+            "executionSuccessful": report.failures.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]),
+    );
     run.insert("results".into(), Value::Array(results));
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

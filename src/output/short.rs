@@ -6,6 +6,11 @@ use crate::diagnostic::Diagnostic;
 
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
+    for f in &report.failures {
+        let place = f.path.as_deref().unwrap_or("chattools-lint");
+        let message = f.message.get(style.lang).replace(['\n', '\r'], " ");
+        out.push_str(&format!("{place}: error[{}] {message}\n", f.kind));
+    }
     for d in &report.diagnostics {
         out.push_str(&line(d, style));
         out.push('\n');

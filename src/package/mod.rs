@@ -289,6 +289,18 @@ pub enum Scope {
     ChatTool,
 }
 
+/// Whether a subpackage root may be walked: a plain relative path (no leading `/`, no `.` or
+/// `..` step) that stays inside miniprogramRoot after links. Any other root is
+/// `subpackages/invalid-root`'s and is never read: checked before the first system call on it.
+pub fn walkable_root(project: &Project, root: &str) -> bool {
+    !root.is_empty()
+        && !root.starts_with('/')
+        && Path::new(root)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        && project.resolve(root).is_ok()
+}
+
 /// The upload classification of a file name under the project's compiler plugins.
 pub fn classify(name: &str, project: &Project) -> Result<Upload, Reason> {
     let ext = extname(name);
@@ -342,6 +354,10 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
             continue;
         };
         if root.is_empty() || roots.iter().any(|(r, _)| r == &format!("{root}/")) {
+            continue;
+        }
+        // A root that leaves the project is never walked, not even counted (issue 10).
+        if !walkable_root(project, root) {
             continue;
         }
         let is_chat = chat_root.as_deref().map(trim_root) == Some(root);

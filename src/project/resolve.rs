@@ -43,9 +43,38 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// A `require`/`import`/`usingComponents` specifier rewritten through app.json `resolveAlias`
+/// (`"~/*": "/*"`, `"@utils/*": "utils/*"`, or an exact key), as a path from miniprogramRoot
+/// (`/utils/x`); `None` when no alias applies. The most specific key wins: an exact key, else
+/// the longest `*` prefix. The result is confined like any other path by the callers.
+pub fn alias(project: &Project, spec: &str) -> Option<String> {
+    let map = project.app.get("/resolveAlias")?.as_object()?;
+    if let Some(to) = map.get(spec).and_then(|v| v.as_str()) {
+        if !spec.ends_with('*') {
+            return Some(from_root(to));
+        }
+    }
+    let (_, to, rest) = map
+        .iter()
+        .filter_map(|(k, v)| {
+            let prefix = k.strip_suffix('*')?;
+            let rest = spec.strip_prefix(prefix)?;
+            Some((prefix.len(), v.as_str()?, rest))
+        })
+        .max_by_key(|(len, _, _)| *len)?;
+    let to = to.strip_suffix('*').unwrap_or(to);
+    Some(from_root(&format!("{to}{rest}")))
+}
+
+/// An alias target is relative to miniprogramRoot, with or without a leading `/`.
+fn from_root(to: &str) -> String {
+    format!("/{}", to.trim_start_matches('/'))
+}
+
 /// The candidate base paths a reference may mean, before trying extensions.
 fn bases(project: &Project, from_dir: &Path, spec: &str) -> Vec<PathBuf> {
     let spec = spec.replace('\\', "/");
+    let spec = alias(project, &spec).unwrap_or(spec);
     if let Some(abs) = spec.strip_prefix('/') {
         return vec![normalize(&project.mp_root.join(abs))];
     }
@@ -74,8 +103,19 @@ fn with_ext(base: &Path, ext: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Inside miniprogramRoot lexically, and after links (checked before any other system call on
+/// the path, so a link out of the project is never followed).
 fn inside(project: &Project, p: &Path) -> bool {
-    p.starts_with(normalize(&project.mp_root))
+    let root = normalize(&project.mp_root);
+    match p.strip_prefix(&root) {
+        Ok(rel) => rel.to_str().is_some_and(|r| project.resolve(r).is_ok()),
+        Err(_) => false,
+    }
+}
+
+/// An existing file inside the project (a link out of it is not followed).
+fn file_inside(project: &Project, p: &Path) -> bool {
+    inside(project, p) && project.is_file(p)
 }
 
 /// A `usingComponents` value, from the .json file that declares it. A component exists when its
@@ -91,8 +131,8 @@ pub fn resolve_component(project: &Project, from_json: &Path, spec: &str) -> Res
             return Resolved::OutsideProject(base);
         }
         for candidate in [base.clone(), base.join("index")] {
-            if project.is_file(&with_ext(&candidate, ".json"))
-                && project.is_file(&with_ext(&candidate, ".wxml"))
+            if file_inside(project, &with_ext(&candidate, ".json"))
+                && file_inside(project, &with_ext(&candidate, ".wxml"))
             {
                 return Resolved::Found(candidate);
             }
@@ -118,7 +158,7 @@ pub fn resolve_module(project: &Project, from_file: &Path, spec: &str, exts: &[&
         candidates.extend(exts.iter().map(|e| with_ext(&base, e)));
         candidates.extend(exts.iter().map(|e| with_ext(&base.join("index"), e)));
         for c in candidates {
-            if project.is_file(&c) {
+            if file_inside(project, &c) {
                 return Resolved::Found(c);
             }
             tried.push(c);
@@ -140,12 +180,12 @@ pub fn resolve_file(project: &Project, from_file: &Path, spec: &str, ext: &str) 
         return Resolved::OutsideProject(base);
     }
     let mut tried = vec![base.clone()];
-    if project.is_file(&base) {
+    if file_inside(project, &base) {
         return Resolved::Found(base);
     }
     if base.extension().is_none() {
         let c = with_ext(&base, ext);
-        if project.is_file(&c) {
+        if file_inside(project, &c) {
             return Resolved::Found(c);
         }
         tried.push(c);
@@ -220,6 +260,47 @@ mod tests {
         assert!(matches!(
             resolve_component(&p, &from, "./missing"),
             Resolved::NotFound(_)
+        ));
+    }
+
+    #[test]
+    fn resolves_through_resolve_alias_inside_the_project_only() {
+        let (dir, _) = project(&[
+            "utils/val-tool.js",
+            "pkg/lib/date.js",
+            "components/nav/nav.json",
+            "components/nav/nav.wxml",
+        ]);
+        std::fs::write(
+            dir.path().join("app.json"),
+            r#"{"resolveAlias": {"~/*": "/*", "@lib/*": "pkg/lib/*", "nav": "components/nav/nav", "@out/*": "../../*"}}"#,
+        )
+        .unwrap();
+        let p = Project::load(dir.path()).unwrap();
+        let root = normalize(&p.mp_root);
+        let from = p.mp_root.join("pkg/pages/a/index.js");
+        assert_eq!(
+            alias(&p, "~/utils/val-tool").as_deref(),
+            Some("/utils/val-tool")
+        );
+        assert_eq!(alias(&p, "./x"), None);
+        assert_eq!(
+            resolve_module(&p, &from, "~/utils/val-tool", &[".js"]),
+            Resolved::Found(root.join("utils/val-tool.js"))
+        );
+        // The longest prefix wins over `~/*`-like catch-alls; exact keys match exactly.
+        assert_eq!(
+            resolve_module(&p, &from, "@lib/date", &[".js"]),
+            Resolved::Found(root.join("pkg/lib/date.js"))
+        );
+        assert_eq!(
+            resolve_component(&p, &from, "nav"),
+            Resolved::Found(root.join("components/nav/nav"))
+        );
+        // An alias out of the project is never followed.
+        assert!(matches!(
+            resolve_module(&p, &from, "@out/etc/passwd", &[".js"]),
+            Resolved::OutsideProject(_)
         ));
     }
 }

@@ -125,6 +125,9 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::outside_reference::RULE,
     &chat_tools::global_component::RULE,
     &chat_tools::api_arguments::RULE,
+    &chat_tools::missing_module::RULE,
+    &chat_tools::outside_asset::RULE,
+    &chat_tools::independent_runtime::RULE,
     &chat_tools::api_version::RULE,
     &chat_tools::tap_only::RULE,
     // The server side of dynamic messages.

@@ -46,6 +46,27 @@ fn check(ctx: &mut LintContext) {
             continue; // skyline, or a value schema/enum reports
         }
         match cfg.renderer.origin {
+            // One page opting out inside a Skyline subpackage: WeChat's upload accepts it (a
+            // published chat tool shipped one for a year), so not an error; it still renders
+            // with WebView in the chat.
+            Origin::Page(json, pointer) if package_is_skyline(pkg, app) => {
+                let d = Diagnostic::new(msg!(
+                    "the chat-tool page `{path}` opts out of Skyline with `\"renderer\": \"webview\"`: it renders with WebView in the chat",
+                    "聊天工具页面 `{path}` 用 `\"renderer\": \"webview\"` 退出了 Skyline：它在聊天中以 WebView 渲染"
+                ))
+                .at(&json.source, json.value_span(&pointer))
+                .pointer(pointer)
+                .severity_cap(Severity::Warning)
+                .span_label(msg!(
+                    "this page renders with WebView",
+                    "该页面使用 WebView 渲染"
+                ))
+                .help(msg!(
+                    "the subpackage renders with Skyline and WeChat's upload has accepted a page that opts out, but the guide asks for Skyline on every chat-tool page (\"聊天工具分包页需使用 skyline 渲染\"); remove this `renderer` unless the page needs WebView",
+                    "分包使用 Skyline 渲染，页面单独退出时微信上传并未拒绝，但官方文档要求聊天工具分包页都使用 Skyline（“聊天工具分包页需使用 skyline 渲染”）；除非该页面确实需要 WebView，请删除这里的 `renderer`"
+                ));
+                ctx.report(d);
+            }
             Origin::Page(json, pointer) => {
                 let d = Diagnostic::new(msg!(
                     "the chat-tool page `{path}` sets `\"renderer\": \"webview\"`",
@@ -154,4 +175,12 @@ fn check(ctx: &mut LintContext) {
         d = d.fix(f);
     }
     ctx.report(d);
+}
+
+/// Whether the subpackage itself renders with Skyline (its own `renderer`, else the app's).
+fn package_is_skyline(pkg: &crate::project::SubPackage, app: &crate::json::JsonFile) -> bool {
+    match &pkg.renderer {
+        Some(r) => r == "skyline",
+        None => app.get("/renderer").and_then(|v| v.as_str()) == Some("skyline"),
+    }
 }

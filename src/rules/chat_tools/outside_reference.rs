@@ -131,7 +131,13 @@ fn check(ctx: &mut LintContext) {
             }
         }
     }
-    for file in code.wxss.iter().filter(|f| !f.third_party) {
+    // Only `.wxss` imports are read at run time: the less/sass compiler plugins inline a
+    // `.less`/`.scss`/`.sass` `@import` at build time, so its target need not be in the package.
+    for file in code
+        .wxss
+        .iter()
+        .filter(|f| !f.third_party && f.source.path.extension().is_some_and(|e| e == "wxss"))
+    {
         for (spec, span) in &file.imports {
             if spec.contains("://") {
                 continue;

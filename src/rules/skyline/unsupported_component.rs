@@ -1,3 +1,8 @@
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::project::resolve::normalize;
+use crate::project::PageRef;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -50,7 +55,14 @@ fn check(ctx: &mut LintContext) {
     let Some(code) = ctx.package_code() else {
         return;
     };
+    let (skyline_pages, other_pages) = pages_by_renderer(ctx);
     for file in code.own_wxml() {
+        // Only pages that render with Skyline; a component only when some page does.
+        if other_pages.contains(&file.base)
+            || (!code.is_page(&file.base) && skyline_pages.is_empty())
+        {
+            continue;
+        }
         let config = code.config(&file.base);
         for el in &file.elements {
             let Some((tag, en, zh)) = UNSUPPORTED.iter().find(|(t, _, _)| *t == el.name) else {
@@ -73,4 +85,30 @@ fn check(ctx: &mut LintContext) {
             );
         }
     }
+}
+
+/// The chat-tool pages (paths without extension, as `PackageCode::pages`) that render with
+/// Skyline, and those that do not.
+fn pages_by_renderer(ctx: &mut LintContext) -> (HashSet<PathBuf>, HashSet<PathBuf>) {
+    let (mut skyline, mut other) = (HashSet::new(), HashSet::new());
+    let Some(pkg) = ctx.model().chat_tool_package() else {
+        return (skyline, other);
+    };
+    for page in &pkg.pages {
+        let Some(path) = pkg.page_path(&page.path) else {
+            continue;
+        };
+        let base = normalize(&ctx.project.path(&path));
+        let page_ref = PageRef {
+            path,
+            page,
+            package: Some(pkg),
+        };
+        if ctx.facts.page_config(&page_ref).is_skyline() {
+            skyline.insert(base);
+        } else {
+            other.insert(base);
+        }
+    }
+    (skyline, other)
 }

@@ -110,11 +110,13 @@ pub fn wechat_list(model: &AppModel) -> String {
     format!("[\"{}\"]", model.subpackages_key.unwrap_or("subPackages"))
 }
 
-/// Whether a `.gitmodules` in the mini program root or a folder above it names `root`: an
-/// absent or empty root folder is then most likely a submodule that was not checked out.
+/// Whether a `.gitmodules` in the mini program root or a folder above it, up to the project
+/// folder (never outside it), names `root`: an absent or empty root folder is then most likely a
+/// submodule that was not checked out.
 pub fn is_submodule(project: &Project, root: &str) -> bool {
     let root = crate::project::app::trim_root(root);
-    project.mp_root.ancestors().take(8).any(|dir| {
+    let inside = |dir: &&std::path::Path| dir.starts_with(&project.dir);
+    project.mp_root.ancestors().take_while(inside).any(|dir| {
         let read = crate::cache::record::read(&dir.join(".gitmodules"), 1 << 20);
         let crate::cache::record::ReadOutcome::Bytes(bytes) = read else {
             return false;
