@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "聊天工具接口的字面量参数不可能生效",
     ),
     docs: include_str!("api_arguments.md"),
+    docs_zh: include_str!("api_arguments.zh.md"),
     check,
     ..Rule::DEFAULT
 };

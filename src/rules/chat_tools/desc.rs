@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "chatTools 的 desc 为空或含有营销用语",
     ),
     docs: include_str!("desc.md"),
+    docs_zh: include_str!("desc.zh.md"),
     check,
     options: Some(&Options::<DescOptions>::DECLARE),
     ..Rule::DEFAULT

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包的页面没有使用 Skyline 渲染",
     ),
     docs: include_str!("not_skyline.md"),
+    docs_zh: include_str!("not_skyline.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

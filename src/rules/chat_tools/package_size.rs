@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包的估算体积超过 500 KB",
     ),
     docs: include_str!("package_size.md"),
+    docs_zh: include_str!("package_size.zh.md"),
     check,
     options: Some(&Options::<PackageSizeOptions>::DECLARE),
     ..Rule::DEFAULT

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "chatTools 的 scopes 中有不存在的权限，或重复列出",
     ),
     docs: include_str!("unknown_scope.md"),
+    docs_zh: include_str!("unknown_scope.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "requiredPrivateInfos 同时声明了 getFuzzyLocation 和精确定位接口",
     ),
     docs: include_str!("location_exclusive.md"),
+    docs_zh: include_str!("location_exclusive.zh.md"),
     check,
     ..Rule::DEFAULT
 };

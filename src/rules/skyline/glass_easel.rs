@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         "Skyline 页面没有使用 glass-easel 组件框架",
     ),
     docs: include_str!("glass_easel.md"),
+    docs_zh: include_str!("glass_easel.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         "有页面使用 Skyline 渲染，但 app.json 缺少 \"lazyCodeLoading\": \"requiredComponents\"",
     ),
     docs: include_str!("lazy_code_loading.md"),
+    docs_zh: include_str!("lazy_code_loading.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

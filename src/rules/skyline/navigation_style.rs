@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "Skyline 页面要求原生导航栏（navigationStyle 不是 custom）",
     ),
     docs: include_str!("navigation_style.md"),
+    docs_zh: include_str!("navigation_style.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "聊天工具页面使用了 Skyline 不支持的组件",
     ),
     docs: include_str!("unsupported_component.md"),
+    docs_zh: include_str!("unsupported_component.zh.md"),
     check,
     ..Rule::DEFAULT
 };

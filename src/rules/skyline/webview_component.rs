@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         "Skyline 页面用到的组件声明了 \"renderer\": \"webview\"",
     ),
     docs: include_str!("webview_component.md"),
+    docs_zh: include_str!("webview_component.zh.md"),
     check,
     ..Rule::DEFAULT
 };
