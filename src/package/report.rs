@@ -87,13 +87,13 @@ fn groups(excluded: &[Excluded], top: usize) -> Vec<Group<'_>> {
 }
 
 fn package_label(p: &PackageEstimate, lang: Lang) -> String {
-    match (&p.kind, p.chat_tool, lang) {
-        (PackageKind::Main, _, Lang::En) => "main package".into(),
-        (PackageKind::Main, _, Lang::Zh) => "主包".into(),
-        (_, true, Lang::En) => format!("{} (chat tool)", p.root),
-        (_, true, Lang::Zh) => format!("{}（聊天工具）", p.root),
-        (_, false, _) => p.root.clone(),
-    }
+    let root = &p.root;
+    let label = match (&p.kind, p.chat_tool) {
+        (PackageKind::Main, _) => msg!("main package", "主包"),
+        (_, true) => msg!("{root} (chat tool)", "{root}（聊天工具）"),
+        (_, false) => return root.clone(),
+    };
+    label.get(lang).to_string()
 }
 
 fn percent(bytes: u64, limit: u64) -> f64 {
@@ -125,39 +125,29 @@ fn pad(s: &str, w: usize) -> String {
 /// `project` and `mp_root` are the project folder and miniprogramRoot as the user would write
 /// them; every path listed is relative to miniprogramRoot.
 pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
-    let t = |en: &str, zh: &str| -> String {
-        match lang {
-            Lang::En => en.to_string(),
-            Lang::Zh => zh.to_string(),
-        }
-    };
-    let mut out = String::new();
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "Package sizes of {project}: an estimate from source files of what WeChat would upload\n\
-             (WeChat measures the compiled, minified package; 1 KB = 1024 B)\n"
-        ),
-        Lang::Zh => format!(
-            "{project} 的代码包体积：根据源文件估算微信会上传的内容\n\
-             （微信按编译压缩后的代码包计算；1 KB = 1024 B）\n"
-        ),
-    });
+    let t = |m: Msg| -> String { m.get(lang).to_string() };
+    let mut out = t(msg!(
+        "Package sizes of {project}: an estimate from source files of what WeChat would upload\n\
+         (WeChat measures the compiled, minified package; 1 KB = 1024 B)\n",
+        "{project} 的代码包体积：根据源文件估算微信会上传的内容\n\
+         （微信按编译压缩后的代码包计算；1 KB = 1024 B）\n"
+    ));
     if mp_root != project {
-        out.push_str(&match lang {
-            Lang::En => format!("Paths are relative to miniprogramRoot `{mp_root}`.\n"),
-            Lang::Zh => format!("以下路径相对于 miniprogramRoot `{mp_root}`。\n"),
-        });
+        out.push_str(&t(msg!(
+            "Paths are relative to miniprogramRoot `{mp_root}`.\n",
+            "以下路径相对于 miniprogramRoot `{mp_root}`。\n"
+        )));
     }
     out.push('\n');
 
     // The table.
     let head = [
-        t("package", "代码包"),
-        t("files", "文件数"),
-        t("estimate", "估算字节"),
-        t("media", "媒体等"),
-        t("limit", "上限"),
-        t("used", "占用"),
+        t(msg!("package", "代码包")),
+        t(msg!("files", "文件数")),
+        t(msg!("estimate", "估算字节")),
+        t(msg!("media", "媒体等")),
+        t(msg!("limit", "上限")),
+        t(msg!("used", "占用")),
     ];
     let mut rows: Vec<[String; 6]> = Vec::new();
     let mut packages: Vec<&PackageEstimate> = est.packages.iter().collect();
@@ -169,7 +159,7 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
             bar(p.bytes, p.limit),
             percent(p.bytes, p.limit),
             if p.bytes > p.limit {
-                t("  over", "  超出")
+                t(msg!("  over", "  超出"))
             } else {
                 String::new()
             }
@@ -185,7 +175,7 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
     }
     if est.packages.len() > 1 {
         rows.push([
-            t("whole", "全部"),
+            t(msg!("whole", "全部")),
             thousands(est.files() as u64),
             thousands(est.bytes()),
             thousands(est.binary_bytes()),
@@ -214,73 +204,59 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
     for r in &rows {
         out.push_str(&line(r));
     }
-    out.push_str(&t(
+    out.push_str(&t(msg!(
         "(media: images, audio, video, wasm, .br and other files no compiler shrinks)\n",
-        "（媒体等：图片、音视频、wasm、.br 等不会被编译压缩的文件）\n",
-    ));
+        "（媒体等：图片、音视频、wasm、.br 等不会被编译压缩的文件）\n"
+    )));
 
     // The chat-tool package in detail.
     match est.chat_tool() {
         Some(p) => {
             let files = p.largest_files(top);
-            out.push_str(&match lang {
-                Lang::En => format!("\nLargest files of {} (top {top})\n", p.root),
-                Lang::Zh => format!("\n{} 中最大的文件（前 {top} 个）\n", p.root),
-            });
+            let root = &p.root;
+            out.push_str(&t(msg!(
+                "\nLargest files of {root} (top {top})\n",
+                "\n{root} 中最大的文件（前 {top} 个）\n"
+            )));
             if files.is_empty() {
-                out.push_str(&t("  (none)\n", "  （无）\n"));
+                out.push_str(&t(msg!("  (none)\n", "  （无）\n")));
             }
             for f in files {
                 out.push_str(&format!("  {:>11}  {}\n", thousands(f.bytes), f.path));
             }
             let folders = p.largest_folders(top);
-            out.push_str(&match lang {
-                Lang::En => format!("\nLargest folders of {} (top {top})\n", p.root),
-                Lang::Zh => format!("\n{} 中最大的目录（前 {top} 个）\n", p.root),
-            });
+            out.push_str(&t(msg!(
+                "\nLargest folders of {root} (top {top})\n",
+                "\n{root} 中最大的目录（前 {top} 个）\n"
+            )));
             if folders.is_empty() {
-                out.push_str(&t("  (none)\n", "  （无）\n"));
+                out.push_str(&t(msg!("  (none)\n", "  （无）\n")));
             }
             for (path, bytes) in folders {
                 out.push_str(&format!("  {:>11}  {}\n", thousands(bytes), path));
             }
         }
-        None => out.push_str(&t(
+        None => out.push_str(&t(msg!(
             "\nNo chat-tool package: app.json has no chatTools entry whose root is a subpackage.\n",
-            "\n没有聊天工具分包：app.json 中没有 root 指向分包的 chatTools 配置。\n",
-        )),
+            "\n没有聊天工具分包：app.json 中没有 root 指向分包的 chatTools 配置。\n"
+        ))),
     }
 
     // What was left out.
     let total: u64 = est.excluded.iter().map(|e| e.bytes).sum();
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "\nLeft out: {} files, {} bytes\n",
-            thousands(est.excluded.len() as u64),
-            thousands(total)
-        ),
-        Lang::Zh => format!(
-            "\n不会上传：{} 个文件，{} 字节\n",
-            thousands(est.excluded.len() as u64),
-            thousands(total)
-        ),
-    });
+    let (files, bytes) = (thousands(est.excluded.len() as u64), thousands(total));
+    out.push_str(&t(msg!(
+        "\nLeft out: {files} files, {bytes} bytes\n",
+        "\n不会上传：{files} 个文件，{bytes} 字节\n"
+    )));
     for g in groups(&est.excluded, top) {
         let what = describe(g.reason);
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "  {}: {} files, {} bytes\n",
-                what.en,
-                thousands(g.count as u64),
-                thousands(g.bytes)
-            ),
-            Lang::Zh => format!(
-                "  {}：{} 个文件，{} 字节\n",
-                what.zh,
-                thousands(g.count as u64),
-                thousands(g.bytes)
-            ),
-        });
+        let what = what.get(lang);
+        let (files, bytes) = (thousands(g.count as u64), thousands(g.bytes));
+        out.push_str(&t(msg!(
+            "  {what}: {files} files, {bytes} bytes\n",
+            "  {what}：{files} 个文件，{bytes} 字节\n"
+        )));
         for f in g.files.iter().take(top) {
             let extra = match &f.reason {
                 Reason::LinkOutside { target } | Reason::LinkLoop { target } => {
@@ -297,15 +273,15 @@ pub fn human(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lan
         }
         if g.count > top {
             let more = g.count - top;
-            out.push_str(&match lang {
-                Lang::En => format!("    … and {more} more\n"),
-                Lang::Zh => format!("    … 另有 {more} 个\n"),
-            });
+            out.push_str(&t(msg!(
+                "    … and {more} more\n",
+                "    … 另有 {more} 个\n"
+            )));
         }
     }
 
     if !est.pattern_problems.is_empty() {
-        out.push_str(&t("\nNotes\n", "\n注意\n"));
+        out.push_str(&t(msg!("\nNotes\n", "\n注意\n")));
         for p in &est.pattern_problems {
             out.push_str(&format!(
                 "  packOptions.{}[{}] ({} \"{}\"): {}\n",
@@ -400,10 +376,11 @@ struct Note<'a> {
 
 /// The same data as JSON.
 pub fn json(est: &Estimate, project: &str, mp_root: &str, top: usize, lang: Lang) -> String {
-    let note = match lang {
-        Lang::En => "an estimate from source files; WeChat measures the compiled, minified package",
-        Lang::Zh => "根据源文件的估算；微信按编译压缩后的代码包计算",
-    };
+    let note = msg!(
+        "an estimate from source files; WeChat measures the compiled, minified package",
+        "根据源文件的估算；微信按编译压缩后的代码包计算"
+    );
+    let note = note.get(lang);
     let doc = Doc {
         version: 1,
         project,

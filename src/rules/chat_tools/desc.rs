@@ -106,12 +106,13 @@ fn check(ctx: &mut LintContext) {
             .iter()
             .map(|(_, at)| format!("`{}`", &desc[at.clone()]))
             .collect();
-        let found = found.join(", ");
+        let found = Msg::list(&found);
+        let (found_en, found_zh) = (&found.en, &found.zh);
         let plain: Vec<&str> = hits.iter().map(|(_, at)| &desc[at.clone()]).collect();
         let (plain_en, plain_zh) = (plain.join("\", \""), plain.join("”“"));
         let mut d = Diagnostic::new(msg!(
-            "the chat tool's `desc` contains marketing wording: {found}",
-            "聊天工具的 `desc` 含有营销用语：{found}"
+            "the chat tool's `desc` contains marketing wording: {found_en}",
+            "聊天工具的 `desc` 含有营销用语：{found_zh}"
         ))
         .at(&app.source, span_of(&hits[0].1))
         .pointer(pointer.clone())

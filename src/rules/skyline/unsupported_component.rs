@@ -54,7 +54,9 @@ fn check(ctx: &mut LintContext) {
     for file in code.own_wxml() {
         let config = code.config(&file.base);
         for el in &file.elements {
-            let Some((tag, en, zh)) = UNSUPPORTED.iter().find(|(t, _, _)| *t == el.name) else {
+            let Some((tag, instead_en, instead_zh)) =
+                UNSUPPORTED.iter().find(|(t, _, _)| *t == el.name)
+            else {
                 continue;
             };
             if config.is_some_and(|c| c.declares(tag)) {
@@ -68,8 +70,8 @@ fn check(ctx: &mut LintContext) {
                 .at(&file.source, el.name_span.clone())
                 .span_label(msg!("not rendered under Skyline", "Skyline 下无法渲染"))
                 .help(Msg::new(
-                    format!("{en} (Skyline turns unsupported components into an empty default-component)"),
-                    format!("{zh}（Skyline 不支持的组件会变成空的 default-component）"),
+                    format!("{instead_en} (Skyline turns unsupported components into an empty default-component)"),
+                    format!("{instead_zh}（Skyline 不支持的组件会变成空的 default-component）"),
                 )),
             );
         }
