@@ -54,6 +54,9 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
         };
         if name == PROJECT_CONFIG {
             with_config.push(dir.to_path_buf());
+        } else if let Some(root) = framework_root(dir, name) {
+            // A uni-app or Taro source tree: linted from its project folder.
+            with_config.push(root);
         } else if name == APP_JSON {
             with_app.push(dir.to_path_buf());
         }
@@ -70,4 +73,28 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
     }
     found.sort();
     found
+}
+
+/// The project folder of a uni-app (`pages.json` beside `manifest.json`, maybe in `src/`) or
+/// Taro (`src/app.config.*`) source tree that a found file belongs to.
+fn framework_root(dir: &Path, name: &std::ffi::OsStr) -> Option<PathBuf> {
+    let up = |d: &Path| -> PathBuf {
+        if d.file_name().is_some_and(|n| n == "src") {
+            d.parent().unwrap_or(d).to_path_buf()
+        } else {
+            d.to_path_buf()
+        }
+    };
+    if name == crate::project::uni_app::PAGES_JSON
+        && dir.join(crate::project::uni_app::MANIFEST_JSON).is_file()
+        && !dir.join(APP_JSON).is_file()
+    {
+        return Some(up(dir));
+    }
+    if (name == "app.config.ts" || name == "app.config.js")
+        && dir.file_name().is_some_and(|n| n == "src")
+    {
+        return Some(up(dir));
+    }
+    None
 }

@@ -23,6 +23,9 @@ pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
         ctx.run_rule(rule);
     }
     let mut diagnostics = ctx.into_diagnostics();
+    if let Some(s) = &project.sources {
+        crate::project::framework::remap(&mut diagnostics, s);
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
     diagnostics

@@ -256,11 +256,21 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
     for outcome in lint_all(&work) {
         match outcome {
             Ok((project, diagnostics)) => {
+                if let Some(note) = crate::project::framework::build_output_note(&project) {
+                    let label = match style.lang {
+                        Lang::En => "note",
+                        Lang::Zh => "注意",
+                    };
+                    eprintln!("chattools-lint: {label}: {}", note.get(style.lang));
+                }
                 let start = report.diagnostics.len();
                 report.diagnostics.extend(diagnostics);
                 report.projects.push(ProjectInfo {
                     path: display_path(&project.dir),
-                    app_json: project.app.source.display.clone(),
+                    app_json: project.sources.as_ref().map_or_else(
+                        || project.app.source.display.clone(),
+                        |s| display_path(&s.primary),
+                    ),
                     diagnostics: start..report.diagnostics.len(),
                 });
             }
@@ -303,6 +313,16 @@ fn size(args: &crate::cli::SizeArgs, style: Style) -> u8 {
             print_error(style, &e.message, e.help.as_ref());
             return EXIT_FAILURE;
         }
+    };
+    // A uni-app or Taro source tree: what is uploaded is its build output, when there is one.
+    let project = match project
+        .sources
+        .as_ref()
+        .and_then(|s| s.build_output.as_ref())
+        .and_then(|dir| Project::load(dir).ok())
+    {
+        Some(built) => built,
+        None => project,
     };
     let est = crate::package::estimate(&project, crate::package::Scope::All);
     let shown = display_path(&project.dir);

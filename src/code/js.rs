@@ -128,7 +128,12 @@ pub fn analyze(path: &Path, text: &str, allocator: &Allocator) -> JsFacts {
     let is_ts = path
         .extension()
         .is_some_and(|e| e == "ts" || e == "mts" || e == "cts");
-    let source_type = if is_ts {
+    let ext = path.extension().and_then(|e| e.to_str());
+    let source_type = if ext == Some("tsx") {
+        SourceType::tsx()
+    } else if ext == Some("jsx") {
+        SourceType::jsx()
+    } else if is_ts {
         SourceType::ts()
     } else {
         SourceType::unambiguous()

@@ -12,6 +12,7 @@
 //! library, and libraries guard many APIs behind options the page never sets. References from
 //! the package's own code *into* `miniprogram_npm` resolve normally and count as inside.
 
+pub mod framework;
 pub mod js;
 pub mod refs;
 pub mod wxml;
@@ -131,7 +132,7 @@ fn without_ext(path: &Path) -> PathBuf {
     path.with_extension("")
 }
 
-fn read_text(path: &Path) -> Option<String> {
+pub(crate) fn read_text(path: &Path) -> Option<String> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
         return None;
@@ -174,6 +175,11 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
         config_index: HashMap::new(),
         pages,
     };
+    // uni-app and Taro: the sources (.vue, .tsx…), not the upload set of a build.
+    if project.sources.is_some() {
+        framework::scan(project, &mut code);
+        return Some(code);
+    }
     // Exactly the files WeChat would upload (allow-list, compiler plugins, packOptions), from
     // the one walk of the package that `chat-tools/package-size` also uses.
     let estimate = facts.chat_tool_estimate();

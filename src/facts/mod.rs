@@ -62,7 +62,10 @@ impl<'p> Facts<'p> {
         if let Some(cached) = self.json.borrow().get(path) {
             return cached.clone();
         }
-        let file = if self.project.contains(path) {
+        let file = if let Some(s) = &self.project.sources {
+            // A uni-app or Taro page's .json exists only as what its build would write.
+            s.virtual_json.get(path).cloned()
+        } else if self.project.contains(path) {
             JsonFile::read(path).ok().map(Arc::new)
         } else {
             None
@@ -95,10 +98,22 @@ impl<'p> Facts<'p> {
         config
     }
 
-    /// The upload estimate of the chat-tool package: one walk per run.
+    /// The upload estimate of the chat-tool package: one walk per run. For uni-app and Taro
+    /// sources, the build output's package when there is one (that is what is uploaded).
     pub fn chat_tool_estimate(&self) -> Arc<Estimate> {
         self.chat_estimate
-            .get_or_init(|| Arc::new(crate::package::estimate(self.project, Scope::ChatTool)))
+            .get_or_init(|| {
+                let built = self
+                    .project
+                    .sources
+                    .as_ref()
+                    .and_then(|s| s.build_output.as_ref())
+                    .and_then(|dir| Project::load(dir).ok());
+                Arc::new(crate::package::estimate(
+                    built.as_ref().unwrap_or(self.project),
+                    Scope::ChatTool,
+                ))
+            })
             .clone()
     }
 

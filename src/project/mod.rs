@@ -3,7 +3,10 @@
 
 pub mod app;
 pub mod confine;
+pub mod framework;
 pub mod resolve;
+pub mod taro;
+pub mod uni_app;
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +40,8 @@ pub struct Project {
     pub settings: Settings,
     /// miniprogramRoot with links resolved, once (every confined path is checked against it).
     canon_root: Option<PathBuf>,
+    /// For a uni-app or Taro source tree: where app.json came from (`app` is synthesized).
+    pub sources: Option<Box<framework::Sources>>,
 }
 
 /// What project.config.json says that matters here.
@@ -152,6 +157,20 @@ impl Project {
         }
         if meta.is_file() {
             let mp_root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            // pages.json, manifest.json, app.config.ts: the source tree they belong to.
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if [
+                uni_app::PAGES_JSON,
+                uni_app::MANIFEST_JSON,
+                "app.config.ts",
+                "app.config.js",
+            ]
+            .contains(&name)
+            {
+                if let Some(project) = framework_project(&mp_root)? {
+                    return Ok(project);
+                }
+            }
             // A project.config.json beside it, or one folder up pointing here.
             let config = [
                 mp_root.clone(),
@@ -170,6 +189,9 @@ impl Project {
                 .and_then(|c| c.source.path.parent().map(Path::to_path_buf))
                 .unwrap_or_else(|| mp_root.clone());
             return Project::finish(dir, config, mp_root, &path);
+        }
+        if let Some(project) = framework_project(&path)? {
+            return Ok(project);
         }
         let config_path = path.join(PROJECT_CONFIG);
         if config_path.is_file() {
@@ -250,6 +272,7 @@ impl Project {
             app,
             model,
             settings: Settings::default(),
+            sources: None,
         }
     }
 
@@ -284,6 +307,7 @@ impl Project {
             app,
             model,
             settings,
+            sources: None,
         })
     }
 
@@ -323,6 +347,12 @@ impl Project {
     /// which only packs files under miniprogramRoot.
     pub fn missing_page_files(&self, page: &str) -> Vec<String> {
         let base = self.path(page);
+        if let Some(s) = &self.sources {
+            return framework::missing_page_source(&base, s.framework)
+                .map(|ext| format!("{page}{ext}"))
+                .into_iter()
+                .collect();
+        }
         let mut missing = Vec::new();
         let with = |ext: &str| {
             let mut p = base.clone().into_os_string();
@@ -399,6 +429,20 @@ fn same_dir(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// A uni-app or Taro source tree in a folder without app.json: its sources are read.
+fn framework_project(dir: &Path) -> Result<Option<Project>, LoadError> {
+    if dir.join(APP_JSON).is_file() {
+        return Ok(None);
+    }
+    if let Some(root) = uni_app::detect(dir) {
+        return uni_app::load(dir.to_path_buf(), root).map(Some);
+    }
+    if let Some(config) = taro::detect(dir) {
+        return taro::load(dir.to_path_buf(), config).map(Some);
+    }
+    Ok(None)
 }
 
 /// Taro and uni-app source trees produce app.json at build time: say so and where it goes.

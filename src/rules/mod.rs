@@ -9,6 +9,8 @@ pub mod privacy;
 pub mod schema;
 pub mod skyline;
 pub mod subpackages;
+pub mod taro;
+pub mod uni_app;
 pub mod version;
 
 use std::collections::HashMap;
@@ -162,6 +164,9 @@ pub static RULES: &[&Rule] = &[
     &privacy::location_exclusive::RULE,
     &privacy::undeclared_location_api::RULE,
     &privacy::permission_desc::RULE,
+    // Framework sources that build to app.json.
+    &uni_app::dropped_key::RULE,
+    &taro::dynamic_config::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {

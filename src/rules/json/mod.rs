@@ -26,6 +26,10 @@ pub fn each_file_read(
         .chain([&project.app])
         .flat_map(&findings)
         .collect();
+    // uni-app and Taro: pages.json, manifest.json and the other files the readers parsed.
+    if let Some(s) = &project.sources {
+        out.extend(s.json.iter().flat_map(|f| findings(f)));
+    }
     for file in ctx.facts.json_files_read() {
         out.extend(findings(&file));
     }

@@ -100,7 +100,19 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
     let root_empty = place
         .root
         .is_some_and(|r| std::fs::read_dir(project.path(r)).is_ok_and(|mut d| d.next().is_none()));
-    let help = if exists(&format!("{path}/index.wxml")) {
+    let framework = project.sources.as_ref().map(|s| s.framework);
+    let help = if let Some(fw) = framework {
+        let (exts, file) = match fw {
+            crate::project::framework::Framework::UniApp => ("`.vue` or `.nvue`", "pages.json"),
+            crate::project::framework::Framework::Taro => {
+                ("`.tsx`, `.jsx`, `.ts`, `.js` or `.vue`", "app.config")
+            }
+        };
+        msg!(
+            "create the page's {exts} file, or remove the page from {file}",
+            "请创建该页面的 {exts} 文件，或从 {file} 中删除该页面"
+        )
+    } else if exists(&format!("{path}/index.wxml")) {
         let page = &place.page.path;
         msg!(
             "did you mean `{page}/index`? The page's files are in the folder `{path}/`",
@@ -143,6 +155,8 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
         )
     } else if first.ends_with(".wxml") {
         msg!("no .wxml for this page", "这个页面没有 .wxml")
+    } else if framework.is_some() {
+        msg!("no source file for this page", "这个页面没有源文件")
     } else {
         msg!("no .js for this page", "这个页面没有 .js")
     })

@@ -1,0 +1,2 @@
+//! Taro sources: app.config and page configs.
+pub mod dynamic_config;
