@@ -257,11 +257,9 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         match outcome {
             Ok((project, diagnostics)) => {
                 if let Some(note) = crate::project::framework::build_output_note(&project) {
-                    let label = match style.lang {
-                        Lang::En => "note",
-                        Lang::Zh => "注意",
-                    };
-                    eprintln!("chattools-lint: {label}: {}", note.get(style.lang));
+                    let label = msg!("note", "注意");
+                    let (label, note) = (label.get(style.lang), note.get(style.lang));
+                    eprintln!("chattools-lint: {label}: {note}");
                 }
                 let start = report.diagnostics.len();
                 report.diagnostics.extend(diagnostics);
