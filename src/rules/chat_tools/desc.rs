@@ -48,15 +48,18 @@ pub const DEFAULT_WORDS: &[&str] = &[
     "guaranteed",
 ];
 
-const GUIDE: (&str, &str) = (
-    "the guide: \"desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息\" (describe what the tool does; no false or marketing claims), otherwise the review may fail",
-    "官方文档：“desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息……否则将影响小程序审核的结果”",
-);
+fn guide() -> Msg {
+    msg!(
+        "the guide: \"desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息\" (describe what the tool does; no false or marketing claims), otherwise the review may fail",
+        "官方文档：“desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息……否则将影响小程序审核的结果”"
+    )
+}
 
 fn check(ctx: &mut LintContext) {
     let model = ctx.model();
     let app = ctx.app();
-    let (guide_en, guide_zh) = GUIDE;
+    let guide = guide();
+    let (guide_en, guide_zh) = (&guide.en, &guide.zh);
     let DescOptions { words: configured } = ctx.options();
     let words: Vec<&str> = match &configured {
         Some(list) => list

@@ -16,15 +16,18 @@ pub static RULE: Rule = Rule {
     ..Rule::DEFAULT
 };
 
-const GUIDE: (&str, &str) = (
-    "the guide: \"聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错\" (chat-tool pages must render with Skyline; preview and upload fail otherwise)",
-    "官方文档：“聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错”",
-);
+fn guide() -> Msg {
+    msg!(
+        "the guide: \"聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错\" (chat-tool pages must render with Skyline; preview and upload fail otherwise)",
+        "官方文档：“聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错”"
+    )
+}
 
 fn check(ctx: &mut LintContext) {
     let model = ctx.model();
     let app = ctx.app();
-    let (guide_en, guide_zh) = GUIDE;
+    let guide = guide();
+    let (guide_en, guide_zh) = (&guide.en, &guide.zh);
     let Some(pkg) = model.chat_tool_package() else {
         return;
     };
