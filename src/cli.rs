@@ -88,6 +88,13 @@ pub enum Command {
     },
     /// Estimate what WeChat would upload, per package, and where the bytes go.
     Size(SizeArgs),
+    /// Run the linter from WeChat DevTools (project.config.json `scripts`; uni-app:
+    /// manifest.json "mp-weixin") and write a chattools-lint.json.
+    Init {
+        /// The folder WeChat DevTools opens (with project.config.json), or a uni-app project.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]

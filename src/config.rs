@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
+use crate::code::server::ServerGlobs;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
 use crate::json::{escape_token, JsonFile, ReadIssue};
@@ -47,6 +48,8 @@ pub struct Config {
     /// The `ignore` patterns as written.
     pub ignore_patterns: Vec<String>,
     ignore: Option<GlobSet>,
+    /// The `server` globs: server code to read besides `cloudfunctionRoot`.
+    pub server: ServerGlobs,
 }
 
 impl Config {
@@ -141,6 +144,7 @@ impl Config {
         }
         if errors.is_empty() {
             let mut config = config;
+            config.server.base = path.parent().map(Path::to_path_buf);
             config.file = Some(path);
             Ok(config)
         } else {
@@ -169,7 +173,7 @@ fn unknown_rule_msg(id: &str, flag: &str) -> Msg {
     }
 }
 
-const TOP_KEYS: &[&str] = &["$schema", "rules", "ignore"];
+const TOP_KEYS: &[&str] = &["$schema", "rules", "ignore", "server"];
 const SEVERITIES: &[&str] = &["off", "info", "warning", "error"];
 
 struct Checker<'a> {
@@ -286,12 +290,13 @@ impl Checker<'_> {
                 }
                 "rules" => self.check_rules(&pointer, value, &mut config),
                 "ignore" => self.check_ignore(&pointer, value, &mut config),
+                "server" => self.check_server(&pointer, value, &mut config),
                 _ => {
                     let help = match rules::closest(key, TOP_KEYS.iter().copied()) {
                         Some(c) => msg!("did you mean `{c}`?", "你是不是想写 `{c}`？"),
                         None => msg!(
-                            "the configuration takes `$schema`, `rules` and `ignore`",
-                            "配置只接受 `$schema`、`rules` 和 `ignore`"
+                            "the configuration takes `$schema`, `rules`, `ignore` and `server`",
+                            "配置只接受 `$schema`、`rules`、`ignore` 和 `server`"
                         ),
                     };
                     self.error_at(
@@ -466,6 +471,49 @@ impl Checker<'_> {
         ok
     }
 
+    /// `server`: globs of server code, relative to this file (`cloudfunctions/**/*.js`).
+    fn check_server(&mut self, pointer: &str, value: &Value, config: &mut Config) {
+        let Some(items) = value.as_array() else {
+            self.wrong_type(pointer, value, "an array of globs", "glob 的数组");
+            return;
+        };
+        let mut builder = GlobSetBuilder::new();
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{pointer}/{i}");
+            let Some(pattern) = item.as_str() else {
+                self.wrong_type(&p, item, "a glob (a string)", "glob（字符串）");
+                continue;
+            };
+            let glob = pattern.trim().replace('\\', "/");
+            let glob = glob.trim_start_matches("./");
+            match GlobBuilder::new(glob).literal_separator(true).build() {
+                Ok(g) if !glob.is_empty() => {
+                    builder.add(g);
+                    config.server.patterns.push(glob.to_string());
+                }
+                Ok(_) => self.error_at(
+                    &p,
+                    false,
+                    msg!("invalid glob: empty pattern", "无效的 glob：空模式"),
+                    None,
+                ),
+                Err(e) => {
+                    let e = e.kind().to_string();
+                    self.error_at(
+                        &p,
+                        false,
+                        msg!("invalid glob: {e}", "无效的 glob：{e}"),
+                        None,
+                    )
+                }
+            }
+        }
+        match builder.build() {
+            Ok(set) if !config.server.patterns.is_empty() => config.server.set = Some(set),
+            _ => {}
+        }
+    }
+
     fn check_ignore(&mut self, pointer: &str, value: &Value, config: &mut Config) {
         let Some(items) = value.as_array() else {
             self.wrong_type(
@@ -518,6 +566,14 @@ fn describe_option(schema: &Value) -> Msg {
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
+    // An option may say in its own words what it expects: `"x-expected": [english, 中文]`.
+    if let Some([en, zh]) = schema
+        .get("x-expected")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+    {
+        return Msg::new(en.as_str().unwrap_or(""), zh.as_str().unwrap_or(""));
+    }
     let num = |k: &str| schema.get(k).and_then(Value::as_f64);
     let fmt = |x: f64| x.to_string();
     if types.contains(&"array") {

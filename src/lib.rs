@@ -13,6 +13,7 @@ pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod init;
 pub mod json;
 pub mod lint;
 pub mod output;

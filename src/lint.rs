@@ -9,7 +9,7 @@ use crate::rules::json::READ_RULES;
 use crate::rules::{LintContext, RULES};
 
 pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
-    let facts = Facts::new(project);
+    let facts = Facts::new(project, &config.server);
     let mut ctx = LintContext::new(&facts, &config.rules);
     if project.app.value.is_some() {
         for rule in RULES

@@ -54,12 +54,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Rules { format }) => list_rules(*format, lang),
         Some(Command::Explain { rule }) => explain(rule, lang),
         Some(Command::Size(args)) => size(args, style),
+        Some(Command::Init { path }) => crate::init::run(path, style),
         None => check(&cli.check, style),
     };
     ExitCode::from(code)
 }
 
-fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = out.write_all(text.as_bytes());
@@ -112,7 +113,7 @@ impl Configs<'_> {
     }
 }
 
-fn print_error(style: Style, message: &Msg, help: Option<&Msg>) {
+pub(crate) fn print_error(style: Style, message: &Msg, help: Option<&Msg>) {
     let label = msg!("error", "错误");
     eprintln!(
         "chattools-lint: {}: {}",

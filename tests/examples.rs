@@ -40,6 +40,10 @@ fn the_broken_chat_tool_shows_one_problem_of_each_kind() {
         "chat-tools/navigate-outside",
         "chat-tools/outside-reference",
         "chat-tools/global-component",
+        "chat-tools/api-arguments",
+        "chat-tools/api-version",
+        "chat-tools/tap-only",
+        "server/chattoolmsg",
         "subpackages/missing-page",
         "privacy/location-exclusive",
     ]

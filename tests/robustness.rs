@@ -343,7 +343,7 @@ fn vanished_file() {
     // A page .json that vanishes is simply absent for the rules.
     let p = clean_project();
     let project = chattools_lint::project::Project::load(p.path()).unwrap();
-    let facts = chattools_lint::facts::Facts::new(&project);
+    let facts = chattools_lint::facts::Facts::new(&project, &Default::default());
     let page_json = p.path().join("pages/index/index.json");
     std::fs::write(&page_json, "{}").unwrap();
     std::fs::remove_file(&page_json).unwrap();
@@ -473,7 +473,7 @@ fn paths_that_escape_the_project_are_never_read() {
         );
     }
     assert!(project.missing_page_files("pages/index/index").is_empty());
-    let ctx = chattools_lint::facts::Facts::new(&project);
+    let ctx = chattools_lint::facts::Facts::new(&project, &Default::default());
     assert!(ctx.page_json("linked/pages/a/index").is_none());
     assert!(ctx.page_json("../outside/pages/a/index").is_none());
     assert!(ctx.json(&root.join("linked/pages/a/index.json")).is_none());

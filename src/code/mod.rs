@@ -15,6 +15,7 @@
 pub mod framework;
 pub mod js;
 pub mod refs;
+pub mod server;
 pub mod wxml;
 
 use std::collections::{HashMap, HashSet};

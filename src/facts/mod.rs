@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::code::server::{ServerCode, ServerGlobs};
 use crate::code::PackageCode;
 use crate::json::JsonFile;
 use crate::package::{Estimate, Scope};
@@ -25,6 +26,8 @@ pub struct Facts<'p> {
     package_code: OnceCell<Option<Arc<PackageCode>>>,
     chat_estimate: OnceCell<Arc<Estimate>>,
     page_configs: RefCell<BTreeMap<String, PageConfig>>,
+    server_globs: ServerGlobs,
+    server_code: OnceCell<Arc<ServerCode>>,
 }
 
 /// A component reached from a page through `usingComponents`.
@@ -38,8 +41,12 @@ pub struct ComponentUse {
 }
 
 impl<'p> Facts<'p> {
-    pub fn new(project: &'p Project) -> Facts<'p> {
+    /// The facts of `project`, whose server code includes the files `server` matches (the
+    /// configuration's `server` globs).
+    pub fn new(project: &'p Project, server: &ServerGlobs) -> Facts<'p> {
         Facts {
+            server_globs: server.clone(),
+            server_code: OnceCell::new(),
             project,
             json: RefCell::new(BTreeMap::new()),
             package_code: OnceCell::new(),
@@ -121,6 +128,14 @@ impl<'p> Facts<'p> {
     pub fn package_code(&self) -> Option<Arc<PackageCode>> {
         self.package_code
             .get_or_init(|| crate::code::scan(self).map(Arc::new))
+            .clone()
+    }
+
+    /// The project's server code (cloud functions, `server` globs) and the chat-tool message
+    /// payloads in it, read once.
+    pub fn server_code(&self) -> Arc<ServerCode> {
+        self.server_code
+            .get_or_init(|| Arc::new(crate::code::server::scan(self.project, &self.server_globs)))
             .clone()
     }
 

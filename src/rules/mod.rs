@@ -7,6 +7,7 @@ pub mod code;
 pub mod json;
 pub mod privacy;
 pub mod schema;
+pub mod server;
 pub mod skyline;
 pub mod subpackages;
 pub mod taro;
@@ -145,6 +146,10 @@ pub static RULES: &[&Rule] = &[
     &chat_tools::outside_reference::RULE,
     &chat_tools::global_component::RULE,
     &chat_tools::api_arguments::RULE,
+    &chat_tools::api_version::RULE,
+    &chat_tools::tap_only::RULE,
+    // The server side of dynamic messages.
+    &server::chattoolmsg::RULE,
     &subpackages::too_many::RULE,
     &subpackages::both_spellings::RULE,
     &subpackages::invalid_root::RULE,
@@ -273,6 +278,11 @@ impl<'f, 'p> LintContext<'f, 'p> {
     /// The upload estimate of the chat-tool package ([`Facts::chat_tool_estimate`]).
     pub fn chat_tool_estimate(&self) -> Arc<crate::package::Estimate> {
         self.facts.chat_tool_estimate()
+    }
+
+    /// The project's server code ([`Facts::server_code`]).
+    pub fn server_code(&self) -> Arc<crate::code::server::ServerCode> {
+        self.facts.server_code()
     }
 
     pub(crate) fn run_rule(&mut self, rule: &'static Rule) {

@@ -1,6 +1,8 @@
 //! Facts about WeChat itself that rules read: the scopes of the authorize page and what needs
 //! them. Data, not logic: a new API or scope is a new row.
 
+pub mod apis;
+
 use crate::code::js::ApiCall;
 
 /// The scopes of WeChat's authorize page (授权, `scope` 列表).

@@ -14,16 +14,11 @@ pub static RULE: Rule = Rule {
     ..Rule::DEFAULT
 };
 
-/// "以下能力暂不支持聊天工具模式下使用 … 外跳类接口" (chatTool guide §6).
-pub const FORBIDDEN: &[&str] = &[
-    "navigateToMiniProgram",
-    "openEmbeddedMiniProgram",
-    "openOfficialAccountArticle",
-    "openChannelsUserProfile",
-    "openChannelsLive",
-    "openChannelsEvent",
-    "openChannelsActivity",
-];
+/// "以下能力暂不支持聊天工具模式下使用 … 外跳类接口" (chatTool guide §6): the rows of the API table
+/// marked disabled.
+pub fn forbidden(api: &str) -> bool {
+    crate::wechat::apis::find(api).is_some_and(|a| a.disabled_in_chat_tool)
+}
 
 fn check(ctx: &mut LintContext) {
     let Some(code) = ctx.package_code() else {
@@ -31,7 +26,7 @@ fn check(ctx: &mut LintContext) {
     };
     for file in code.own_js() {
         for call in &file.facts.calls {
-            if !FORBIDDEN.contains(&call.api.as_str()) {
+            if !forbidden(&call.api) {
                 continue;
             }
             let name = api_name(call);

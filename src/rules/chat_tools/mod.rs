@@ -1,5 +1,6 @@
 //! The chatTools entry and its subpackage.
 pub mod api_arguments;
+pub mod api_version;
 pub mod base_library;
 pub mod desc;
 pub mod entry_page;
@@ -14,6 +15,7 @@ pub mod package_size;
 pub mod scope_mismatch;
 pub mod share_handler;
 pub mod skyline_ab_test;
+pub mod tap_only;
 pub mod too_many;
 pub mod unknown_root;
 pub mod unknown_scope;

@@ -14,20 +14,28 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &mut LintContext) {
-    let Some(code) = ctx.package_code() else {
-        return;
-    };
-    for file in code.own_js() {
-        let Some(e) = &file.facts.syntax else {
-            continue;
-        };
+    let server = ctx.server_code();
+    let code = ctx.package_code();
+    // The chat-tool package's own files, then the server code (`server/chattoolmsg` reads it).
+    let files = code
+        .iter()
+        .flat_map(|c| c.own_js().map(|f| (&f.source, &f.facts.syntax)))
+        .chain(server.files.iter().map(|f| (&f.source, &f.syntax)));
+    let mut found = Vec::new();
+    for (source, syntax) in files {
+        if let Some(e) = syntax {
+            found.push((source.clone(), e.clone()));
+        }
+    }
+    for (source, e) in found {
+        let file_source = source;
         let message = &e.message;
         ctx.report(
             Diagnostic::new(msg!(
                 "this file does not parse: {message}",
                 "此文件无法解析：{message}"
             ))
-            .at(&file.source, e.span.clone())
+            .at(&file_source, e.span.clone())
             .span_label(msg!("the parser stopped here", "解析在这里出错"))
             .help(msg!(
                 "fix the syntax error: WeChat's compiler will reject the file, and the code rules could only partly check it",

@@ -1,6 +1,14 @@
 import { formatDate } from '../../../utils/date'
 
 Page({
+  onLoad() {
+    this.sharePoster()
+  },
+
+  sharePoster() {
+    wx.shareImageToGroup({ path: '/packageChatTool/images/poster.png' })
+  },
+
   onShareAppMessage() {
     return { title: '快来报名' }
   },
