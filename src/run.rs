@@ -395,15 +395,17 @@ fn explain(id: &str, lang: Lang) -> u8 {
     } else {
         msg!("", "")
     };
-    let sep = msg!("; ", "；");
+    let (id, summary) = (rule.id, rule.summary(lang));
+    let (sev, fixable) = (sev.get(lang), fixable.get(lang));
+    let url = rule.url();
+    let url_zh = url.replace(".md", ".zh.md");
+    let head = msg!(
+        "# {id}\n\n{summary}\n({sev}{fixable}; {url})\n\n",
+        "# {id}\n\n{summary}\n（{sev}{fixable}；{url_zh}）\n\n"
+    );
     print(&format!(
-        "# {}\n\n{}\n({}{}{}{})\n\n{}",
-        rule.id,
-        rule.summary(lang),
-        sev.get(lang),
-        fixable.get(lang),
-        sep.get(lang),
-        rule.url(),
+        "{}{}",
+        head.get(lang),
         rule.docs(lang).trim_start()
     ));
     EXIT_OK
