@@ -46,121 +46,13 @@ pub fn check(ctx: &mut LintContext, kind: Kind) {
 }
 
 fn report(ctx: &mut LintContext, error: &ValidationError) {
-    let app = ctx.app();
     let pointer = error.instance_path().as_str().to_string();
-    let here = readable(&pointer);
     let instance: &Value = error.instance();
     match error.kind() {
-        ValidationErrorKind::Type { kind } => {
-            let expected: Vec<JsonType> = match kind {
-                TypeKind::Single(t) => vec![*t],
-                TypeKind::Multiple(set) => set.iter().collect(),
-            };
-            let want_en = expected
-                .iter()
-                .map(|t| type_name(*t).0)
-                .collect::<Vec<_>>()
-                .join(" or ");
-            let want_zh = expected
-                .iter()
-                .map(|t| type_name(*t).1)
-                .collect::<Vec<_>>()
-                .join("或");
-            let (found_en, found_zh) = value_type_name(instance);
-            let wechat_type = expected.first().map_or("", |t| t.as_str());
-            let mut help = msg!(
-                "change it to {want_en}; WeChat's validator rejects it too (`{here} 字段需为 {wechat_type}`)",
-                "这里应写{want_zh}；微信的校验同样会报错（`{here} 字段需为 {wechat_type}`）"
-            );
-            if expected == [JsonType::Array] && instance.is_string() {
-                let s = instance.as_str().unwrap_or_default();
-                help = msg!("wrap it in a list: `[\"{s}\"]`", "请写成数组：`[\"{s}\"]`");
-            } else if expected == [JsonType::Boolean]
-                && matches!(instance.as_str(), Some("true" | "false"))
-            {
-                let s = instance.as_str().unwrap_or_default();
-                help = msg!(
-                    "write `{s}` without quotes: a quoted \"{s}\" is a string",
-                    "去掉引号写成 `{s}`：带引号的 \"{s}\" 是字符串"
-                );
-            }
-            let d = Diagnostic::new(msg!(
-                "`{here}` must be {want_en}, not {found_en}",
-                "`{here}` 应为{want_zh}，而不是{found_zh}"
-            ))
-            .at(&app.source, app.value_span(&pointer))
-            .pointer(pointer.clone())
-            .span_label(msg!("this is {found_en}", "这里是{found_zh}"))
-            .help(help);
-            ctx.report(d);
-        }
-        ValidationErrorKind::Required { property } => {
-            let key = property.as_str().unwrap_or_default();
-            let in_chat_tool = pointer.starts_with("/chatTools/");
-            let child = if pointer.is_empty() {
-                key.to_string()
-            } else {
-                format!("{here}.{key}")
-            };
-            let what = required_help(in_chat_tool, key);
-            let help = if in_chat_tool {
-                Msg::new(
-                    format!(
-                        "{}; WeChat rejects the upload (`{child} 不能为空`)",
-                        what.en
-                    ),
-                    format!("{}；微信会拒绝上传（`{child} 不能为空`）", what.zh),
-                )
-            } else {
-                what
-            };
-            let d = Diagnostic::new(msg!(
-                "`{here}` lacks the required key `{key}`",
-                "`{here}` 缺少必填字段 `{key}`"
-            ))
-            .at(&app.source, app.value_span(&pointer))
-            .pointer(pointer.clone())
-            .span_label(msg!("`{key}` is missing here", "这里缺少 `{key}`"))
-            .help(help);
-            ctx.report(d);
-        }
+        ValidationErrorKind::Type { kind } => wrong_type(ctx, &pointer, instance, kind),
+        ValidationErrorKind::Required { property } => missing_key(ctx, &pointer, property),
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let known = known_keys(&pointer);
-            for key in unexpected {
-                let key_pointer = format!("{pointer}/{}", escape_token(key));
-                let wechat = format!("无效的 app.json {here}[\"{key}\"]");
-                let suggestion = known
-                    .iter()
-                    .find(|k| k.eq_ignore_ascii_case(key))
-                    .map(|k| k.as_str())
-                    .or_else(|| closest(key, known.iter().map(String::as_str)))
-                    .filter(|k| {
-                        // Short keys are all "close": keep only a suggestion that shares most letters.
-                        let longest = k.chars().count().max(key.chars().count());
-                        k.eq_ignore_ascii_case(key) || 2 * edit_distance(key, k) < longest
-                    });
-                let list = Msg::list(known.iter().map(|k| format!("`{k}`")));
-                let (list_en, list_zh) = (&list.en, &list.zh);
-                let help = match suggestion {
-                    Some(best) => msg!(
-                        "did you mean `{best}`? WeChat ignores unknown keys with only a warning (`{wechat}`), so this value never takes effect",
-                        "是否应为 `{best}`？微信只会给出警告（`{wechat}`）并忽略未知字段，这个值不会生效"
-                    ),
-                    None => msg!(
-                        "remove it, or use one of {list_en}; WeChat ignores it with only a warning (`{wechat}`)",
-                        "请删除它，或使用 {list_zh} 之一；微信只会给出警告（`{wechat}`）并忽略它"
-                    ),
-                };
-                let d = Diagnostic::new(msg!(
-                    "unknown key `{key}` in `{here}`",
-                    "`{here}` 中有未知字段 `{key}`"
-                ))
-                .at(&app.source, app.key_span(&key_pointer))
-                .pointer(key_pointer.clone())
-                .span_label(msg!("WeChat does not know this key", "微信不认识这个字段"))
-                .help(help);
-                ctx.report(d);
-            }
+            unknown_keys(ctx, &pointer, unexpected)
         }
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<Value> = options.as_array().cloned().unwrap_or_default();
@@ -173,6 +65,8 @@ fn report(ctx: &mut LintContext, error: &ValidationError) {
         other => {
             // The schema uses only the keywords above (a test checks it); anything else is
             // still worth reporting, in plain words, as a shape problem.
+            let app = ctx.app();
+            let here = readable(&pointer);
             let keyword = other.keyword();
             let d = Diagnostic::new(msg!(
                 "`{here}` does not match the app.json schema (`{keyword}`)",
@@ -182,6 +76,128 @@ fn report(ctx: &mut LintContext, error: &ValidationError) {
             .pointer(pointer.clone());
             ctx.report(d);
         }
+    }
+}
+
+/// `schema/type`: a value of the wrong JSON type.
+fn wrong_type(ctx: &mut LintContext, pointer: &str, instance: &Value, kind: &TypeKind) {
+    let app = ctx.app();
+    let here = readable(pointer);
+    let expected: Vec<JsonType> = match kind {
+        TypeKind::Single(t) => vec![*t],
+        TypeKind::Multiple(set) => set.iter().collect(),
+    };
+    let want_en = expected
+        .iter()
+        .map(|t| type_name(*t).0)
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let want_zh = expected
+        .iter()
+        .map(|t| type_name(*t).1)
+        .collect::<Vec<_>>()
+        .join("或");
+    let (found_en, found_zh) = value_type_name(instance);
+    let wechat_type = expected.first().map_or("", |t| t.as_str());
+    let mut help = msg!(
+        "change it to {want_en}; WeChat's validator rejects it too (`{here} 字段需为 {wechat_type}`)",
+        "这里应写{want_zh}；微信的校验同样会报错（`{here} 字段需为 {wechat_type}`）"
+    );
+    if expected == [JsonType::Array] && instance.is_string() {
+        let s = instance.as_str().unwrap_or_default();
+        help = msg!("wrap it in a list: `[\"{s}\"]`", "请写成数组：`[\"{s}\"]`");
+    } else if expected == [JsonType::Boolean] && matches!(instance.as_str(), Some("true" | "false"))
+    {
+        let s = instance.as_str().unwrap_or_default();
+        help = msg!(
+            "write `{s}` without quotes: a quoted \"{s}\" is a string",
+            "去掉引号写成 `{s}`：带引号的 \"{s}\" 是字符串"
+        );
+    }
+    let d = Diagnostic::new(msg!(
+        "`{here}` must be {want_en}, not {found_en}",
+        "`{here}` 应为{want_zh}，而不是{found_zh}"
+    ))
+    .at(&app.source, app.value_span(pointer))
+    .pointer(pointer)
+    .span_label(msg!("this is {found_en}", "这里是{found_zh}"))
+    .help(help);
+    ctx.report(d);
+}
+
+/// `schema/required`: a required key is missing.
+fn missing_key(ctx: &mut LintContext, pointer: &str, property: &Value) {
+    let app = ctx.app();
+    let here = readable(pointer);
+    let key = property.as_str().unwrap_or_default();
+    let in_chat_tool = pointer.starts_with("/chatTools/");
+    let child = if pointer.is_empty() {
+        key.to_string()
+    } else {
+        format!("{here}.{key}")
+    };
+    let what = required_help(in_chat_tool, key);
+    let help = if in_chat_tool {
+        Msg::new(
+            format!(
+                "{}; WeChat rejects the upload (`{child} 不能为空`)",
+                what.en
+            ),
+            format!("{}；微信会拒绝上传（`{child} 不能为空`）", what.zh),
+        )
+    } else {
+        what
+    };
+    let d = Diagnostic::new(msg!(
+        "`{here}` lacks the required key `{key}`",
+        "`{here}` 缺少必填字段 `{key}`"
+    ))
+    .at(&app.source, app.value_span(pointer))
+    .pointer(pointer)
+    .span_label(msg!("`{key}` is missing here", "这里缺少 `{key}`"))
+    .help(help);
+    ctx.report(d);
+}
+
+/// `schema/unknown-key`: keys the platform does not know, each with the nearest known one.
+fn unknown_keys(ctx: &mut LintContext, pointer: &str, unexpected: &[String]) {
+    let app = ctx.app();
+    let here = readable(pointer);
+    let known = known_keys(pointer);
+    for key in unexpected {
+        let key_pointer = format!("{pointer}/{}", escape_token(key));
+        let wechat = format!("无效的 app.json {here}[\"{key}\"]");
+        let suggestion = known
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(key))
+            .map(|k| k.as_str())
+            .or_else(|| closest(key, known.iter().map(String::as_str)))
+            .filter(|k| {
+                // Short keys are all "close": keep only a suggestion that shares most letters.
+                let longest = k.chars().count().max(key.chars().count());
+                k.eq_ignore_ascii_case(key) || 2 * edit_distance(key, k) < longest
+            });
+        let list = Msg::list(known.iter().map(|k| format!("`{k}`")));
+        let (list_en, list_zh) = (&list.en, &list.zh);
+        let help = match suggestion {
+                Some(best) => msg!(
+                    "did you mean `{best}`? WeChat ignores unknown keys with only a warning (`{wechat}`), so this value never takes effect",
+                    "是否应为 `{best}`？微信只会给出警告（`{wechat}`）并忽略未知字段，这个值不会生效"
+                ),
+                None => msg!(
+                    "remove it, or use one of {list_en}; WeChat ignores it with only a warning (`{wechat}`)",
+                    "请删除它，或使用 {list_zh} 之一；微信只会给出警告（`{wechat}`）并忽略它"
+                ),
+            };
+        let d = Diagnostic::new(msg!(
+            "unknown key `{key}` in `{here}`",
+            "`{here}` 中有未知字段 `{key}`"
+        ))
+        .at(&app.source, app.key_span(&key_pointer))
+        .pointer(key_pointer.clone())
+        .span_label(msg!("WeChat does not know this key", "微信不认识这个字段"))
+        .help(help);
+        ctx.report(d);
     }
 }
 
