@@ -72,6 +72,10 @@ pub struct CheckArgs {
     /// Print those fixes as a unified diff instead of writing them (exit 1 when there are any).
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+
+    /// Lint afresh, without reading or writing the cache (docs/cache.md).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -3,6 +3,7 @@
 //! Data flows one way: find the project (`project`) → read JSON with spans (`json`) → check
 //! shape (`schema`) → run rules (`rules`) → render (`output`).
 
+pub mod cache;
 pub mod cli;
 pub mod code;
 pub mod config;

@@ -129,17 +129,14 @@ pub(crate) fn print_error(style: Style, message: &Msg, help: Option<&Msg>) {
     }
 }
 
-type Outcome = Result<(Project, Vec<crate::diagnostic::Diagnostic>), LoadError>;
-
-fn lint_one(path: &Path, config: &Config) -> Outcome {
-    let project = Project::load(path)?;
-    let mut diagnostics = crate::lint::lint_project(&project, config);
-    diagnostics.retain(|d| !d.file.as_ref().is_some_and(|f| config.is_ignored(&f.path)));
-    Ok((project, diagnostics))
-}
+type Outcome = Result<crate::cache::Linted, LoadError>;
 
 /// Lint every item, in parallel, keeping the items' order.
-fn lint_all(work: &[(PathBuf, Arc<Config>)]) -> Vec<Outcome> {
+fn lint_all(
+    work: &[(PathBuf, Arc<Config>)],
+    roots: &[usize],
+    sessions: &[crate::cache::Session],
+) -> Vec<Outcome> {
     let slots: Vec<Mutex<Option<Outcome>>> = work.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
@@ -153,7 +150,7 @@ fn lint_all(work: &[(PathBuf, Arc<Config>)]) -> Vec<Outcome> {
                 let Some((path, config)) = work.get(i) else {
                     break;
                 };
-                let outcome = lint_one(path, config);
+                let outcome = sessions[roots[i]].lint(path, config);
                 *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
             });
         }
@@ -185,10 +182,17 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
     let mut failed = false;
     // PATHs → (project path, its configuration).
     let mut work: Vec<(PathBuf, Arc<Config>)> = Vec::new();
+    // The cache of each item: that of its PATH (with `-r`, the folder searched).
+    let mut sessions: Vec<crate::cache::Session> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
     for path in &args.paths {
         if !args.recursive {
             match configs.for_path(path) {
-                Some(c) => work.push((path.clone(), c)),
+                Some(c) => {
+                    work.push((path.clone(), c));
+                    roots.push(sessions.len());
+                    sessions.push(crate::cache::Session::open(path, !args.no_cache));
+                }
                 None => failed = true,
             }
             continue;
@@ -211,6 +215,8 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
             continue;
         };
         let found = crate::discover::find_projects(path, Some(root_config));
+        let session = sessions.len();
+        sessions.push(crate::cache::Session::open(path, !args.no_cache));
         if found.is_empty() {
             let shown = display_path(path);
             print_error(
@@ -228,7 +234,10 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         }
         for dir in found {
             match configs.for_path(&dir) {
-                Some(c) => work.push((dir, c)),
+                Some(c) => {
+                    work.push((dir, c));
+                    roots.push(session);
+                }
                 None => failed = true,
             }
         }
@@ -254,22 +263,26 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         };
     }
     let mut report = Report::default();
-    for outcome in lint_all(&work) {
+    let outcomes = lint_all(&work, &roots, &sessions);
+    for session in sessions {
+        session.save();
+    }
+    for outcome in outcomes {
         match outcome {
-            Ok((project, diagnostics)) => {
-                if let Some(note) = crate::project::framework::build_output_note(&project) {
+            Ok(linted) => {
+                if let Some(note) = &linted.note {
                     let label = msg!("note", "注意");
-                    let (label, note) = (label.get(style.lang), note.get(style.lang));
-                    eprintln!("chattools-lint: {label}: {note}");
+                    eprintln!(
+                        "chattools-lint: {}: {}",
+                        label.get(style.lang),
+                        note.get(style.lang)
+                    );
                 }
                 let start = report.diagnostics.len();
-                report.diagnostics.extend(diagnostics);
+                report.diagnostics.extend(linted.diagnostics);
                 report.projects.push(ProjectInfo {
-                    path: display_path(&project.dir),
-                    app_json: project.sources.as_ref().map_or_else(
-                        || project.app.source.display.clone(),
-                        |s| display_path(&s.primary),
-                    ),
+                    path: display_path(&linted.dir),
+                    app_json: display_path(&linted.app_json),
                     diagnostics: start..report.diagnostics.len(),
                 });
             }

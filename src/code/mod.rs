@@ -134,11 +134,11 @@ fn without_ext(path: &Path) -> PathBuf {
 }
 
 pub(crate) fn read_text(path: &Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
+    let crate::cache::record::ReadOutcome::Bytes(bytes) =
+        crate::cache::record::read(path, MAX_SOURCE_BYTES)
+    else {
         return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
+    };
     Some(match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
@@ -157,7 +157,7 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
     let dir = normalize(&project.path(&root));
     // A root that climbs out of miniprogramRoot is `subpackages/invalid-root`'s: never read it.
     let mp_root = normalize(&project.mp_root);
-    if dir == mp_root || !dir.starts_with(&mp_root) || !dir.is_dir() {
+    if dir == mp_root || !dir.starts_with(&mp_root) || !project.is_dir(&dir) {
         return None;
     }
     let pages = package
@@ -191,58 +191,20 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
     files.sort_unstable();
     let mut jsons = Vec::new();
     let mut wxml_bases = HashSet::new();
-    let mut allocator = Allocator::default();
-    for rel in files {
-        let path = normalize(&project.mp_root.join(rel));
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let third_party = path
-            .strip_prefix(&dir)
-            .is_ok_and(|rel| rel.components().any(|c| c.as_os_str() == "miniprogram_npm"));
-        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-        match ext {
-            "js" | "ts" | "mjs" | "cjs" | "wxs" if !name.ends_with(".d.ts") => {
-                let Some(text) = read_text(&path) else {
-                    continue;
-                };
-                allocator.reset();
-                let facts = js::analyze(&path, &text, &allocator);
-                let wxs = ext == "wxs";
-                code.js.push(JsFile {
-                    base: without_ext(&path),
-                    source: Arc::new(SourceFile::new(path, text)),
-                    third_party,
-                    wxs,
-                    facts,
-                });
+    // Read and parse on every core, then gather in path order: the result does not depend on
+    // which thread parsed what.
+    for parsed in parallel_map(&files, |rel, allocator| {
+        parse_one(project, &dir, rel, allocator)
+    }) {
+        match parsed {
+            Parsed::Js(f) => code.js.push(f),
+            Parsed::Wxml(f) => {
+                wxml_bases.insert(f.base.clone());
+                code.wxml.push(f);
             }
-            "wxml" => {
-                let Some(text) = read_text(&path) else {
-                    continue;
-                };
-                let elements = wxml::parse(&text);
-                wxml_bases.insert(without_ext(&path));
-                code.wxml.push(WxmlFile {
-                    base: without_ext(&path),
-                    source: Arc::new(SourceFile::new(path, text)),
-                    third_party,
-                    elements,
-                });
-            }
-            "wxss" | "less" | "scss" | "sass" => {
-                let Some(text) = read_text(&path) else {
-                    continue;
-                };
-                let imports = css_imports(&text);
-                code.wxss.push(WxssFile {
-                    source: Arc::new(SourceFile::new(path, text)),
-                    third_party,
-                    imports,
-                });
-            }
-            "json" => jsons.push((path, third_party)),
-            _ => {}
+            Parsed::Wxss(f) => code.wxss.push(f),
+            Parsed::Json(path, third_party) => jsons.push((path, third_party)),
+            Parsed::Skip => {}
         }
     }
     for (path, third_party) in jsons {
@@ -283,6 +245,120 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
         });
     }
     Some(code)
+}
+
+enum Parsed {
+    Js(JsFile),
+    Wxml(WxmlFile),
+    Wxss(WxssFile),
+    Json(PathBuf, bool),
+    Skip,
+}
+
+/// Read and parse one file of the package (`rel` relative to miniprogramRoot).
+fn parse_one(
+    project: &crate::project::Project,
+    dir: &Path,
+    rel: &str,
+    allocator: &mut Allocator,
+) -> Parsed {
+    let path = normalize(&project.mp_root.join(rel));
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Parsed::Skip;
+    };
+    let third_party = path
+        .strip_prefix(dir)
+        .is_ok_and(|rel| rel.components().any(|c| c.as_os_str() == "miniprogram_npm"));
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "js" | "ts" | "mjs" | "cjs" | "wxs" if !name.ends_with(".d.ts") => {
+            let Some(text) = read_text(&path) else {
+                return Parsed::Skip;
+            };
+            allocator.reset();
+            let facts = js::analyze(&path, &text, allocator);
+            let wxs = ext == "wxs";
+            Parsed::Js(JsFile {
+                base: without_ext(&path),
+                source: Arc::new(SourceFile::new(path, text)),
+                third_party,
+                wxs,
+                facts,
+            })
+        }
+        "wxml" => {
+            let Some(text) = read_text(&path) else {
+                return Parsed::Skip;
+            };
+            let elements = wxml::parse(&text);
+            Parsed::Wxml(WxmlFile {
+                base: without_ext(&path),
+                source: Arc::new(SourceFile::new(path, text)),
+                third_party,
+                elements,
+            })
+        }
+        "wxss" | "less" | "scss" | "sass" => {
+            let Some(text) = read_text(&path) else {
+                return Parsed::Skip;
+            };
+            let imports = css_imports(&text);
+            Parsed::Wxss(WxssFile {
+                source: Arc::new(SourceFile::new(path, text)),
+                third_party,
+                imports,
+            })
+        }
+        "json" => Parsed::Json(path, third_party),
+        _ => Parsed::Skip,
+    }
+}
+
+/// Fewer files than this are parsed on one thread: starting threads would cost more.
+const PARALLEL_MIN_FILES: usize = 32;
+
+/// `f` over `items` on every core (each worker with its own parser arena), results in order.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T, &mut Allocator) -> R + Sync,
+) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len() / (PARALLEL_MIN_FILES / 2))
+        .max(1);
+    if workers == 1 {
+        let mut allocator = Allocator::default();
+        return items.iter().map(|i| f(i, &mut allocator)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // The lint cache notes the files read on every thread (`crate::cache::record`).
+    let recorder = crate::cache::record::current();
+    let mut slots: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let recorder = recorder.clone();
+                let (next, f) = (&next, &f);
+                s.spawn(move || {
+                    crate::cache::record::with(recorder, || {
+                        let mut allocator = Allocator::default();
+                        let mut out = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(item) = items.get(i) else { break };
+                            out.push((i, f(item, &mut allocator)));
+                        }
+                        out
+                    })
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    slots.sort_unstable_by_key(|(i, _)| *i);
+    slots.into_iter().map(|(_, r)| r).collect()
 }
 
 /// `@import "x";` / `@import 'x';` / `@import url(x);` outside comments and strings.

@@ -26,6 +26,8 @@ use super::js::{lit, range, Lit, LitKind, SyntaxError};
 use super::MAX_SOURCE_BYTES;
 use globset::GlobSet;
 
+use crate::cache::record;
+
 use crate::diagnostic::SourceFile;
 use crate::project::{confine, Project};
 
@@ -75,23 +77,29 @@ fn is_source(path: &Path) -> bool {
         )
 }
 
-/// Regular files under `dir`, without following links or entering `node_modules`.
+/// Regular files under `dir`, without following links or entering `node_modules` or hidden
+/// folders. Every listing goes through the cache's recorder, so a changed cloud function is seen.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    if !dir.is_dir() {
+    if !record::is_dir(dir) {
         return;
     }
-    let walker = ignore::WalkBuilder::new(dir)
-        .standard_filters(false)
-        .hidden(true)
-        .follow_links(false)
-        .filter_entry(|e| e.file_name() != "node_modules")
-        .build();
-    for entry in walker.flatten() {
-        if out.len() >= MAX_FILES {
-            return;
-        }
-        if entry.file_type().is_some_and(|t| t.is_file()) && is_source(entry.path()) {
-            out.push(entry.path().to_path_buf());
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(mut entries) = record::list(&d) else {
+            continue;
+        };
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, kind) in entries {
+            if out.len() >= MAX_FILES {
+                return;
+            }
+            let hidden = name.as_encoded_bytes().first() == Some(&b'.');
+            let path = d.join(&name);
+            match kind {
+                Some(t) if t.is_dir() && !hidden && name != "node_modules" => stack.push(path),
+                Some(t) if t.is_file() && !hidden && is_source(&path) => out.push(path),
+                _ => {}
+            }
         }
     }
 }
@@ -166,13 +174,7 @@ pub fn scan(project: &Project, globs: &ServerGlobs) -> ServerCode {
     let mut code = ServerCode::default();
     let mut allocator = Allocator::default();
     for path in files(project, globs) {
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
-        if meta.len() > MAX_SOURCE_BYTES {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(&path) else {
+        let record::ReadOutcome::Bytes(bytes) = record::read(&path, MAX_SOURCE_BYTES) else {
             continue;
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();

@@ -92,25 +92,14 @@ impl ReadError {
 impl JsonFile {
     /// Read and parse a file from disk.
     pub fn read(path: &Path) -> Result<JsonFile, ReadError> {
-        use std::io::Read;
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => ReadError::NotFound,
-            _ => ReadError::Io(e),
-        })?;
-        if !meta.is_file() {
-            return Err(ReadError::NotAFile);
+        use crate::cache::record::{self, ReadOutcome};
+        match record::read(path, MAX_JSON_BYTES) {
+            ReadOutcome::Bytes(bytes) => Ok(JsonFile::parse_bytes(path, bytes)),
+            ReadOutcome::NotFound => Err(ReadError::NotFound),
+            ReadOutcome::NotAFile => Err(ReadError::NotAFile),
+            ReadOutcome::TooLarge(n) => Err(ReadError::TooLarge(n)),
+            ReadOutcome::Failed(e) => Err(ReadError::Io(e)),
         }
-        if meta.len() > MAX_JSON_BYTES {
-            return Err(ReadError::TooLarge(meta.len()));
-        }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_JSON_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(ReadError::Io)?;
-        if bytes.len() as u64 > MAX_JSON_BYTES {
-            return Err(ReadError::TooLarge(bytes.len() as u64));
-        }
-        Ok(JsonFile::parse_bytes(path, bytes))
     }
 
     /// Parse bytes as if read from `path`.

@@ -38,6 +38,10 @@ pub fn describe(reason: &Reason) -> Msg {
             "node_modules is never uploaded (WeChat uploads the miniprogram_npm that “构建 npm” builds); not walked",
             "node_modules 不会上传（上传的是「构建 npm」生成的 miniprogram_npm），不统计"
         ),
+        Reason::LintCache => msg!(
+            "chattools-lint's cache folder: never uploaded; not walked",
+            "chattools-lint 的缓存目录：不会上传，不统计"
+        ),
     }
 }
 

@@ -5,7 +5,14 @@
 //! symlink (anywhere along the path) to a folder outside — is refused here and never read:
 //! WeChat only packs files under miniprogramRoot, so for the linter such a file does not exist.
 
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::cache::record;
 
 /// Why a miniprogramRoot-relative path was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,13 +32,25 @@ pub enum Escape {
 /// prefix of the result is canonicalised (following symlinks) and must stay under the
 /// canonical root. A path whose tail does not exist yet is fine as long as its existing part is
 /// inside. Nothing outside the root is opened: `canonicalize` only resolves names.
+///
+/// One-off checks only: [`Confiner`] answers many paths of one root with far fewer system calls.
 pub fn confine(root: &Path, rel: &str) -> Result<PathBuf, Escape> {
-    confine_in(root, root.canonicalize().ok().as_deref(), rel)
+    confine_in(root, record::canonicalize(root).ok().as_deref(), rel)
 }
 
-/// [`confine`] with the root's canonical path already known (`None`: the root is not on disk),
-/// so callers checking many paths resolve the root once.
+/// [`confine`] with the root's canonical path already known (`None`: the root is not on disk).
 pub fn confine_in(root: &Path, canon_root: Option<&Path>, rel: &str) -> Result<PathBuf, Escape> {
+    let clean = lexical(rel)?;
+    let full = root.join(&clean);
+    match canon_root {
+        Some(canon_root) => physical(root, canon_root, full),
+        // No root on disk: nothing under it can be read either.
+        None => Ok(full),
+    }
+}
+
+/// `rel` with `.` and `..` resolved, refusing to climb above the root.
+fn lexical(rel: &str) -> Result<PathBuf, Escape> {
     let mut clean = PathBuf::new();
     let mut depth = 0usize;
     for comp in Path::new(rel.trim_start_matches('/')).components() {
@@ -53,22 +72,22 @@ pub fn confine_in(root: &Path, canon_root: Option<&Path>, rel: &str) -> Result<P
             Component::Prefix(_) => return Err(Escape::Prefix),
         }
     }
-    let full = root.join(&clean);
-    // Physical check: canonicalise the deepest existing ancestor.
-    let Some(canon_root) = canon_root else {
-        // No root on disk: nothing under it can be read either.
-        return Ok(full);
-    };
+    Ok(clean)
+}
+
+/// The physical check of `full` (a lexically clean path under `root`): canonicalise the deepest
+/// existing ancestor.
+fn physical(root: &Path, canon_root: &Path, full: PathBuf) -> Result<PathBuf, Escape> {
     let mut probe = full.as_path();
     loop {
         // symlink_metadata: a dangling link still "exists" here and is resolved below.
-        if probe.symlink_metadata().is_ok() {
-            match probe.canonicalize() {
+        if record::symlink_metadata(probe).is_ok() {
+            match record::canonicalize(probe) {
                 Ok(canon) if canon.starts_with(canon_root) => return Ok(full),
                 Ok(canon) => return Err(Escape::Symlink(canon)),
                 // A dangling link, a link loop: cannot be read, but say where it would go.
                 Err(_) => {
-                    return match std::fs::read_link(probe) {
+                    return match record::read_link(probe) {
                         Ok(target) => {
                             let target = probe.parent().unwrap_or(root).join(target);
                             if lexically_inside(canon_root, &target)
@@ -91,11 +110,246 @@ pub fn confine_in(root: &Path, canon_root: Option<&Path>, rel: &str) -> Result<P
     }
 }
 
+/// What `lstat` (or a folder listing) says a path is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
+    Link,
+    /// A FIFO, socket or device.
+    Other,
+    /// It does not exist (or a component before it is not a folder).
+    Missing,
+    /// It could not be looked at (permissions): checked the slow way.
+    Unknown,
+}
+
+impl Kind {
+    pub fn of(t: std::fs::FileType) -> Kind {
+        if t.is_symlink() {
+            Kind::Link
+        } else if t.is_file() {
+            Kind::File
+        } else if t.is_dir() {
+            Kind::Dir
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+/// A fast hash for path keys (FxHash's mixing): the keys are local file names, not hostile
+/// input, and SipHash over `Path`'s component-wise hashing dominated the lint's profile.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[derive(Debug, Default)]
+struct Facts {
+    /// Folders whose every entry is known, from the package walk: their entries' kinds by name.
+    listed: FxMap<String, Arc<FxMap<String, Kind>>>,
+    /// `lstat` of single paths.
+    stat: FxMap<String, Kind>,
+    /// Answers of [`Confiner::confine`] by its argument: rules ask for the same page paths
+    /// many times.
+    confined: FxMap<String, Result<PathBuf, Escape>>,
+}
+
+/// [`confine`] for many paths under one root, with few system calls: the root is resolved once,
+/// paths are checked lexically, and the only file-system facts needed — which components are
+/// symbolic links — come from the package walk's listings ([`Confiner::learn`]: no call at all)
+/// or one `lstat` per path component, cached. Only a path through a link is canonicalised.
+/// Before: a `canonicalize` (one `readlink` per component) and an `lstat` per path checked.
+///
+/// The same facts answer [`Confiner::is_file`] and [`Confiner::is_dir`] without another `stat`.
+/// Facts are kept for one run: the linter does not write files while it lints. Keys are paths
+/// relative to the root, lexically clean, `/`-separated.
+#[derive(Debug)]
+pub struct Confiner {
+    root: PathBuf,
+    /// The root with links resolved; `None` when it is not on disk.
+    canon_root: Option<PathBuf>,
+    facts: Mutex<Facts>,
+}
+
+impl Confiner {
+    pub fn new(root: &Path) -> Confiner {
+        Confiner {
+            root: root.to_path_buf(),
+            canon_root: record::canonicalize(root).ok(),
+            facts: Mutex::new(Facts::default()),
+        }
+    }
+
+    /// Same answers as [`confine`].
+    pub fn confine(&self, rel: &str) -> Result<PathBuf, Escape> {
+        if let Some(r) = self.lock().confined.get(rel) {
+            return r.clone();
+        }
+        let r = self.confine_uncached(rel);
+        self.lock().confined.insert(rel.to_string(), r.clone());
+        r
+    }
+
+    fn confine_uncached(&self, rel: &str) -> Result<PathBuf, Escape> {
+        let clean = lexical(rel)?;
+        let full = self.root.join(&clean);
+        let Some(canon_root) = &self.canon_root else {
+            return Ok(full);
+        };
+        // `rel` is UTF-8, so are its components.
+        let key = clean
+            .components()
+            .filter_map(|c| c.as_os_str().to_str())
+            .collect::<Vec<_>>()
+            .join("/");
+        match self.walk_key(&key) {
+            Some(_) => Ok(full),
+            None => physical(&self.root, canon_root, full),
+        }
+    }
+
+    /// Look up each prefix of `key`: `None` when a link (or an unreadable component) is on the
+    /// way, else the kind of the whole path (`Missing` below a file or a missing folder).
+    fn walk_key(&self, key: &str) -> Option<Kind> {
+        if key.is_empty() {
+            return Some(Kind::Dir);
+        }
+        let ends = key
+            .match_indices('/')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(key.len()));
+        for end in ends {
+            match self.kind(&key[..end]) {
+                Kind::Dir => {}
+                Kind::Link | Kind::Unknown => return None,
+                k if end == key.len() => return Some(k),
+                // Nothing exists below a file or a missing path.
+                _ => return Some(Kind::Missing),
+            }
+        }
+        Some(Kind::Dir)
+    }
+
+    /// Whether a path on disk lies inside the root (following symlinks where it exists), as
+    /// [`is_inside`] answers.
+    pub fn contains(&self, path: &Path) -> bool {
+        match path.strip_prefix(&self.root).ok().and_then(Path::to_str) {
+            Some(rel) => self.confine(rel).is_ok(),
+            None => is_inside(&self.root, path),
+        }
+    }
+
+    /// `path.is_file()`, from the facts already known where possible.
+    pub fn is_file(&self, path: &Path) -> bool {
+        match self.known(path) {
+            Some(Kind::File) => true,
+            Some(Kind::Dir | Kind::Other | Kind::Missing) => false,
+            _ => record::is_file(path),
+        }
+    }
+
+    /// `path.is_dir()`, from the facts already known where possible.
+    pub fn is_dir(&self, path: &Path) -> bool {
+        match self.known(path) {
+            Some(Kind::Dir) => true,
+            Some(Kind::File | Kind::Other | Kind::Missing) => false,
+            _ => record::is_dir(path),
+        }
+    }
+
+    /// The kind of an absolute path under the root, reached through no link; `None` when that
+    /// cannot be told from lexical facts alone.
+    fn known(&self, path: &Path) -> Option<Kind> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        let mut key = String::with_capacity(rel.as_os_str().len());
+        for c in rel.components() {
+            let Component::Normal(name) = c else {
+                return None;
+            };
+            if !key.is_empty() {
+                key.push('/');
+            }
+            key.push_str(name.to_str()?);
+        }
+        match self.walk_key(&key)? {
+            // A link at the end: the plain call follows it.
+            Kind::Link | Kind::Unknown => None,
+            k => Some(k),
+        }
+    }
+
+    /// Record a folder's entries, from a walk that listed it through no link (`dir` relative to
+    /// the root, lexically clean), so paths in it need no system call.
+    pub fn learn(&self, dir: &Path, entries: Vec<(OsString, Kind)>) {
+        let Some(key) = dir
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<Vec<_>>>()
+        else {
+            return;
+        };
+        let mut map = FxMap::default();
+        for (name, kind) in entries {
+            // A name that is not UTF-8: leave the folder to `lstat`.
+            let Ok(name) = name.into_string() else {
+                return;
+            };
+            map.insert(name, kind);
+        }
+        self.lock().listed.insert(key.join("/"), Arc::new(map));
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Facts> {
+        // Facts are inserted whole: a panic elsewhere cannot leave half of one.
+        self.facts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// What `key` (not empty) is, without following a final link.
+    fn kind(&self, key: &str) -> Kind {
+        {
+            let facts = self.lock();
+            let (parent, name) = key.rsplit_once('/').unwrap_or(("", key));
+            if let Some(entries) = facts.listed.get(parent) {
+                return entries.get(name).copied().unwrap_or(Kind::Missing);
+            }
+            if let Some(k) = facts.stat.get(key) {
+                return *k;
+            }
+        }
+        // Looked up without the lock held: two threads may stat the same path once each.
+        let k = match record::symlink_metadata(&self.root.join(key)) {
+            Ok(m) => Kind::of(m.file_type()),
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+                Kind::Missing
+            }
+            Err(_) => Kind::Unknown,
+        };
+        self.lock().stat.insert(key.to_string(), k);
+        k
+    }
+}
+
 /// Whether `path` (absolute) lies inside `root` after following symlinks where it exists.
 pub fn is_inside(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         // An absolute path elsewhere: inside only if it canonicalises under the root.
-        return match (root.canonicalize(), path.canonicalize()) {
+        return match (record::canonicalize(root), record::canonicalize(path)) {
             (Ok(r), Ok(p)) => p.starts_with(r),
             _ => false,
         };
@@ -110,7 +364,10 @@ pub fn is_inside(root: &Path, path: &Path) -> bool {
             {
                 return false;
             }
-            match (root.canonicalize(), deepest_existing(path).canonicalize()) {
+            match (
+                record::canonicalize(root),
+                record::canonicalize(deepest_existing(path)),
+            ) {
                 (Ok(r), Ok(p)) => p.starts_with(r),
                 (Ok(_), Err(_)) => true,
                 _ => true,
@@ -121,7 +378,7 @@ pub fn is_inside(root: &Path, path: &Path) -> bool {
 
 fn deepest_existing(path: &Path) -> &Path {
     let mut p = path;
-    while p.symlink_metadata().is_err() {
+    while record::symlink_metadata(p).is_err() {
         match p.parent() {
             Some(q) => p = q,
             None => break,

@@ -15,6 +15,7 @@ use serde_json::Value;
 pub use app::{AppModel, ChatTool, Page, PageRef, SubPackage};
 pub use confine::Escape;
 
+use crate::cache::record;
 use crate::i18n::Msg;
 use crate::json::{JsonFile, ReadError};
 use crate::msg;
@@ -38,8 +39,8 @@ pub struct Project {
     pub app: JsonFile,
     pub model: AppModel,
     pub settings: Settings,
-    /// miniprogramRoot with links resolved, once (every confined path is checked against it).
-    canon_root: Option<PathBuf>,
+    /// Confines paths to miniprogramRoot: its canonical path resolved once, folder listings cached.
+    confiner: confine::Confiner,
     /// For a uni-app or Taro source tree: where app.json came from (`app` is synthesized).
     pub sources: Option<Box<framework::Sources>>,
 }
@@ -141,7 +142,7 @@ impl Project {
     /// or an app.json file.
     pub fn load(path: &Path) -> Result<Project, LoadError> {
         let shown = crate::diagnostic::display_path(path);
-        let meta = std::fs::metadata(path).map_err(|e| {
+        let meta = record::size(path).map_err(|e| {
             LoadError::new(msg!(
                 "cannot open `{shown}`: {e}",
                 "无法打开 `{shown}`：{e}"
@@ -178,7 +179,7 @@ impl Project {
             ]
             .into_iter()
             .map(|d| d.join(PROJECT_CONFIG))
-            .find(|c| c.is_file())
+            .find(|c| record::is_file(c))
             .and_then(|c| JsonFile::read(&c).ok())
             .filter(|c| {
                 let root = c.source.path.parent().unwrap_or(Path::new(""));
@@ -194,7 +195,7 @@ impl Project {
             return Ok(project);
         }
         let config_path = path.join(PROJECT_CONFIG);
-        if config_path.is_file() {
+        if record::is_file(&config_path) {
             let config = read_json(&config_path)?;
             let mp_root = resolve_mp_root(&path, &config);
             if !confine::is_inside(&path, &mp_root) {
@@ -210,7 +211,7 @@ impl Project {
                 return Err(err);
             }
             let app_path = mp_root.join(APP_JSON);
-            if !app_path.is_file() {
+            if !record::is_file(&app_path) {
                 let root_shown = crate::diagnostic::display_path(&mp_root);
                 let mut err = LoadError::new(msg!(
                     "no app.json in `{root_shown}`, the miniprogramRoot that project.config.json names",
@@ -227,12 +228,12 @@ impl Project {
             return Project::finish(path.clone(), Some(config), mp_root, &app_path);
         }
         let app_path = path.join(APP_JSON);
-        if app_path.is_file() {
+        if record::is_file(&app_path) {
             // A project.config.json one folder up whose miniprogramRoot is this folder.
             let config = path
                 .parent()
                 .map(|p| p.join(PROJECT_CONFIG))
-                .filter(|c| c.is_file())
+                .filter(|c| record::is_file(c))
                 .and_then(|c| JsonFile::read(&c).ok())
                 .filter(|c| {
                     let root = c.source.path.parent().unwrap_or(Path::new(""));
@@ -267,7 +268,7 @@ impl Project {
             dir: mp_root.to_path_buf(),
             config: None,
             private_config: None,
-            canon_root: mp_root.canonicalize().ok(),
+            confiner: confine::Confiner::new(mp_root),
             mp_root: mp_root.to_path_buf(),
             app,
             model,
@@ -287,7 +288,7 @@ impl Project {
             .as_ref()
             .and_then(|c| c.source.path.parent())
             .map(|d| d.join(PROJECT_PRIVATE_CONFIG))
-            .filter(|p| p.is_file())
+            .filter(|p| record::is_file(p))
             .and_then(|p| JsonFile::read(&p).ok());
         let settings = Settings::from_config(&merged_config(
             config.as_ref().and_then(|c| c.value.as_ref()),
@@ -302,7 +303,7 @@ impl Project {
             dir,
             config,
             private_config,
-            canon_root: mp_root.canonicalize().ok(),
+            confiner: confine::Confiner::new(&mp_root),
             mp_root,
             app,
             model,
@@ -325,7 +326,7 @@ impl Project {
     /// miniprogramRoot (`../x`, or a symlink along the way to a folder outside). See
     /// `confine.rs` and docs/robustness.md.
     pub fn resolve(&self, rel: &str) -> Result<PathBuf, Escape> {
-        confine::confine_in(&self.mp_root, self.canon_root.as_deref(), rel)
+        self.confiner.confine(rel)
     }
 
     /// A path relative to miniprogramRoot, on disk. For a path that leaves miniprogramRoot
@@ -338,7 +339,23 @@ impl Project {
 
     /// Whether a path on disk lies inside miniprogramRoot (following symlinks).
     pub fn contains(&self, path: &Path) -> bool {
-        confine::is_inside(&self.mp_root, path)
+        self.confiner.contains(path)
+    }
+
+    /// The confinement of paths to miniprogramRoot (the package walk feeds it folder listings).
+    pub fn confiner(&self) -> &confine::Confiner {
+        &self.confiner
+    }
+
+    /// `path.is_file()`, answered from what confinement and the package walk already learnt
+    /// when they can (no system call).
+    pub fn is_file(&self, path: &Path) -> bool {
+        self.confiner.is_file(path)
+    }
+
+    /// `path.is_dir()`, as [`Project::is_file`].
+    pub fn is_dir(&self, path: &Path) -> bool {
+        self.confiner.is_dir(path)
     }
 
     /// The required files of a page (`root/page` relative to miniprogramRoot) that are missing:
@@ -346,23 +363,23 @@ impl Project {
     /// A page outside miniprogramRoot is not read: all its files count as missing, as for WeChat,
     /// which only packs files under miniprogramRoot.
     pub fn missing_page_files(&self, page: &str) -> Vec<String> {
-        let base = self.path(page);
         if let Some(s) = &self.sources {
-            return framework::missing_page_source(&base, s.framework)
+            return framework::missing_page_source(&self.path(page), s.framework)
                 .map(|ext| format!("{page}{ext}"))
                 .into_iter()
                 .collect();
         }
         let mut missing = Vec::new();
+        // Each file confined by itself: the page's base path (`a/index`) is no file to look up.
         let with = |ext: &str| {
-            let mut p = base.clone().into_os_string();
-            p.push(ext);
-            PathBuf::from(p)
+            self.resolve(&format!("{page}{ext}"))
+                .unwrap_or_else(|_| confine::unreadable(&self.mp_root))
         };
-        if !with(".wxml").is_file() {
+        if !self.is_file(&with(".wxml")) {
             missing.push(format!("{page}.wxml"));
         }
-        let js = with(".js").is_file() || (self.settings.typescript() && with(".ts").is_file());
+        let js = self.is_file(&with(".js"))
+            || (self.settings.typescript() && self.is_file(&with(".ts")));
         if !js {
             missing.push(if self.settings.typescript() {
                 format!("{page}.js (or .ts)")
@@ -425,7 +442,7 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
+    match (record::canonicalize(a), record::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
@@ -433,7 +450,7 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 
 /// A uni-app or Taro source tree in a folder without app.json: its sources are read.
 fn framework_project(dir: &Path) -> Result<Option<Project>, LoadError> {
-    if dir.join(APP_JSON).is_file() {
+    if record::is_file(&dir.join(APP_JSON)) {
         return Ok(None);
     }
     if let Some(root) = uni_app::detect(dir) {
@@ -447,7 +464,7 @@ fn framework_project(dir: &Path) -> Result<Option<Project>, LoadError> {
 
 /// Taro and uni-app source trees produce app.json at build time: say so and where it goes.
 fn framework_hint(dir: &Path) -> Option<Msg> {
-    let has = |rel: &str| dir.join(rel).is_file();
+    let has = |rel: &str| record::is_file(&dir.join(rel));
     if [
         "src/app.config.ts",
         "src/app.config.js",

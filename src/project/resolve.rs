@@ -91,7 +91,9 @@ pub fn resolve_component(project: &Project, from_json: &Path, spec: &str) -> Res
             return Resolved::OutsideProject(base);
         }
         for candidate in [base.clone(), base.join("index")] {
-            if with_ext(&candidate, ".json").is_file() && with_ext(&candidate, ".wxml").is_file() {
+            if project.is_file(&with_ext(&candidate, ".json"))
+                && project.is_file(&with_ext(&candidate, ".wxml"))
+            {
                 return Resolved::Found(candidate);
             }
             tried.push(candidate);
@@ -116,7 +118,7 @@ pub fn resolve_module(project: &Project, from_file: &Path, spec: &str, exts: &[&
         candidates.extend(exts.iter().map(|e| with_ext(&base, e)));
         candidates.extend(exts.iter().map(|e| with_ext(&base.join("index"), e)));
         for c in candidates {
-            if c.is_file() {
+            if project.is_file(&c) {
                 return Resolved::Found(c);
             }
             tried.push(c);
@@ -138,12 +140,12 @@ pub fn resolve_file(project: &Project, from_file: &Path, spec: &str, ext: &str) 
         return Resolved::OutsideProject(base);
     }
     let mut tried = vec![base.clone()];
-    if base.is_file() {
+    if project.is_file(&base) {
         return Resolved::Found(base);
     }
     if base.extension().is_none() {
         let c = with_ext(&base, ext);
-        if c.is_file() {
+        if project.is_file(&c) {
             return Resolved::Found(c);
         }
         tried.push(c);

@@ -104,7 +104,7 @@ pub fn load(dir: PathBuf, app_config: PathBuf) -> Result<Project, LoadError> {
     settings.pack_ignore.clear();
     settings.pack_include.clear();
     Ok(Project {
-        canon_root: root.canonicalize().ok(),
+        confiner: super::confine::Confiner::new(&root),
         dir,
         config,
         private_config,

@@ -184,7 +184,7 @@ pub fn load(dir: PathBuf, root: PathBuf) -> Result<Project, LoadError> {
     sources.json = vec![pages, manifest];
     let model = AppModel::from_value(&app_value);
     Ok(Project {
-        canon_root: root.canonicalize().ok(),
+        confiner: super::confine::Confiner::new(&root),
         dir,
         config: None,
         private_config: None,

@@ -12,7 +12,9 @@ pub fn bin() -> Command {
     cmd.env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // No cache folders written into fixtures and examples; tests/cache.rs turns it on.
+        .env("CHATTOOLS_LINT_NO_CACHE", "1");
     cmd
 }
 

@@ -96,10 +96,10 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
     let first = missing[0].split(' ').next().unwrap_or_default();
     let index = place.pointer_suffix();
     let wechat = format!("未找到 {}{index} 对应的 {first} 文件", place.list);
-    let exists = |rel: &str| project.path(rel).is_file();
+    let exists = |rel: &str| project.is_file(&project.path(rel));
     let root_empty = place
         .root
-        .is_some_and(|r| std::fs::read_dir(project.path(r)).is_ok_and(|mut d| d.next().is_none()));
+        .is_some_and(|r| crate::cache::record::list(&project.path(r)).is_ok_and(|d| d.is_empty()));
     let framework = project.sources.as_ref().map(|s| s.framework);
     let help = if let Some(fw) = framework {
         let (exts, file) = match fw {

@@ -102,7 +102,7 @@ pub fn with_slash(root: &str) -> String {
 
 /// Whether the subpackage's root is an existing folder.
 pub fn root_is_dir(project: &Project, root: &str) -> bool {
-    project.path(root).is_dir()
+    project.is_dir(&project.path(root))
 }
 
 /// How WeChat names the subpackage list in its messages: `["subPackages"]` or `["subpackages"]`.
@@ -115,7 +115,11 @@ pub fn wechat_list(model: &AppModel) -> String {
 pub fn is_submodule(project: &Project, root: &str) -> bool {
     let root = crate::project::app::trim_root(root);
     project.mp_root.ancestors().take(8).any(|dir| {
-        std::fs::read_to_string(dir.join(".gitmodules")).is_ok_and(|text| {
+        let read = crate::cache::record::read(&dir.join(".gitmodules"), 1 << 20);
+        let crate::cache::record::ReadOutcome::Bytes(bytes) = read else {
+            return false;
+        };
+        String::from_utf8(bytes).is_ok_and(|text| {
             text.lines().any(|l| {
                 let l = l.trim();
                 l.starts_with("path") && l.trim_end_matches('/').ends_with(root)

@@ -31,7 +31,7 @@ fn check(ctx: &mut LintContext) {
             continue; // subpackages/duplicate-root; report the folder once
         }
         let path = project.path(root);
-        if path.is_dir() {
+        if project.is_dir(&path) {
             continue;
         }
         let i = sub.index;
@@ -43,7 +43,7 @@ fn check(ctx: &mut LintContext) {
             msg!(" (looked for `{shown}`)", "（查找的是 `{shown}`）")
         };
         let n = sub.pages.len();
-        let (message, label) = if path.exists() {
+        let (message, label) = if crate::cache::record::exists(&path) {
             (
                 msg!(
                     "subpackage root `{root}` is a file, not a folder",
@@ -97,11 +97,12 @@ fn check(ctx: &mut LintContext) {
 /// (`packageChatTools` for `packageChatTool`), as the root should then be written.
 fn nearest_folder(path: &std::path::Path, root: &str) -> Option<String> {
     let name = path.file_name()?.to_str()?;
-    let siblings: Vec<String> = std::fs::read_dir(path.parent()?)
+    let parent = path.parent()?;
+    let siblings: Vec<String> = crate::cache::record::list(parent)
         .ok()?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .into_iter()
+        .filter(|(name, _)| crate::cache::record::is_dir(&parent.join(name)))
+        .filter_map(|(name, _)| name.to_str().map(String::from))
         .collect();
     let best = siblings
         .iter()

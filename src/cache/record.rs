@@ -1,0 +1,359 @@
+//! Every look at the file system a lint makes, so that a cached result can be proven current.
+//!
+//! Lint code (everything `Project::load` and `lint_project` run) must read the disk only
+//! through the functions here: a raw `std::fs` call or `Path::is_file` there is a look the cache
+//! does not check, so a change it would see could be missed. Each one performs its call and, while a [`Recorder`] is installed on the thread, notes the
+//! call and a hash of its answer (a file's whole content, a folder's names and kinds…). A later
+//! run repeats every noted call ([`replay`]); when every answer hashes the same, the lint would
+//! read exactly the same inputs and so give the same diagnostics.
+
+use std::cell::RefCell;
+use std::ffi::OsString;
+use std::fs::FileType;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+/// One call and a hash of its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Obs {
+    pub op: Op,
+    pub path: PathBuf,
+    /// A size limit for reads.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub max: u64,
+    pub hash: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Op {
+    /// `symlink_metadata`: the kind.
+    Lstat,
+    /// `metadata` (following links): the kind.
+    Stat,
+    /// A read of the whole file, up to `max` bytes.
+    Read,
+    /// A folder's entries: names and kinds.
+    List,
+    /// A folder's entries: names, kinds, and each file's size.
+    ListSizes,
+    Canonicalize,
+    ReadLink,
+    /// `metadata` (following links): the kind and the size.
+    Size,
+}
+
+/// The calls noted while linting one project (shared by the threads working on it).
+#[derive(Debug, Default, Clone)]
+pub struct Recorder(Arc<Mutex<Vec<Obs>>>);
+
+impl Recorder {
+    pub fn take(&self) -> Vec<Obs> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Recorder>> = const { RefCell::new(None) };
+}
+
+/// Run `f` with `rec` noting this thread's calls.
+pub fn with<T>(rec: Option<Recorder>, f: impl FnOnce() -> T) -> T {
+    let before = CURRENT.with(|c| c.replace(rec));
+    let out = f();
+    CURRENT.with(|c| c.replace(before));
+    out
+}
+
+/// The recorder of this thread, to hand to worker threads.
+pub fn current() -> Option<Recorder> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+fn note(op: Op, path: &Path, max: u64, hash: u64) {
+    CURRENT.with(|c| {
+        if let Some(rec) = &*c.borrow() {
+            rec.0.lock().unwrap_or_else(|e| e.into_inner()).push(Obs {
+                op,
+                path: path.to_path_buf(),
+                max,
+                hash,
+            });
+        }
+    });
+}
+
+fn hash_of(parts: &[&[u8]]) -> u64 {
+    let mut h = Xxh3::new();
+    for p in parts {
+        h.update(&(p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    h.digest()
+}
+
+/// A file's kind, as the walk and confinement tell them apart.
+pub fn kind_code(t: Option<FileType>) -> u8 {
+    match t {
+        None => 0,
+        Some(t) if t.is_symlink() => 1,
+        Some(t) if t.is_file() => 2,
+        Some(t) if t.is_dir() => 3,
+        Some(_) => 4,
+    }
+}
+
+fn err_code(e: &std::io::Error) -> u8 {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => 10,
+        std::io::ErrorKind::NotADirectory => 11,
+        std::io::ErrorKind::PermissionDenied => 12,
+        _ => 13,
+    }
+}
+
+/// `symlink_metadata`.
+pub fn symlink_metadata(path: &Path) -> std::io::Result<std::fs::Metadata> {
+    let r = path.symlink_metadata();
+    let code = match &r {
+        Ok(m) => kind_code(Some(m.file_type())),
+        Err(e) => err_code(e),
+    };
+    note(Op::Lstat, path, 0, code as u64);
+    r
+}
+
+/// `metadata` (following links); only its kind is noted, so callers use only the kind.
+pub fn kind(path: &Path) -> Option<FileType> {
+    let t = std::fs::metadata(path).ok().map(|m| m.file_type());
+    note(Op::Stat, path, 0, kind_code(t) as u64);
+    t
+}
+
+/// `metadata` (following links), noting its kind and size: callers use only those.
+pub fn size(path: &Path) -> std::io::Result<std::fs::Metadata> {
+    let r = std::fs::metadata(path);
+    note(Op::Size, path, 0, size_hash(&r));
+    r
+}
+
+fn size_hash(r: &std::io::Result<std::fs::Metadata>) -> u64 {
+    match r {
+        Ok(m) => hash_of(&[&[kind_code(Some(m.file_type()))], &m.len().to_le_bytes()]),
+        Err(e) => err_code(e) as u64,
+    }
+}
+
+pub fn is_file(path: &Path) -> bool {
+    kind(path).is_some_and(|t| t.is_file())
+}
+
+pub fn is_dir(path: &Path) -> bool {
+    kind(path).is_some_and(|t| t.is_dir())
+}
+
+pub fn exists(path: &Path) -> bool {
+    kind(path).is_some()
+}
+
+pub fn canonicalize(path: &Path) -> std::io::Result<PathBuf> {
+    let r = path.canonicalize();
+    let hash = match &r {
+        Ok(p) => hash_of(&[p.as_os_str().as_encoded_bytes()]),
+        Err(e) => err_code(e) as u64,
+    };
+    note(Op::Canonicalize, path, 0, hash);
+    r
+}
+
+pub fn read_link(path: &Path) -> std::io::Result<PathBuf> {
+    let r = std::fs::read_link(path);
+    let hash = match &r {
+        Ok(p) => hash_of(&[p.as_os_str().as_encoded_bytes()]),
+        Err(e) => err_code(e) as u64,
+    };
+    note(Op::ReadLink, path, 0, hash);
+    r
+}
+
+/// What reading a file found.
+#[derive(Debug)]
+pub enum ReadOutcome {
+    Bytes(Vec<u8>),
+    NotFound,
+    /// A folder, FIFO, device…
+    NotAFile,
+    TooLarge(u64),
+    Failed(std::io::Error),
+}
+
+/// Read a whole regular file of at most `max` bytes. Opened first and checked through the
+/// handle (one path lookup); non-blocking, so a FIFO cannot hang the open.
+pub fn read(path: &Path, max: u64) -> ReadOutcome {
+    let r = read_raw(path, max);
+    let hash = match &r {
+        ReadOutcome::Bytes(b) => hash_of(&[b"b", b]),
+        ReadOutcome::NotFound => 1,
+        ReadOutcome::NotAFile => 2,
+        ReadOutcome::TooLarge(n) => hash_of(&[b"l", &n.to_le_bytes()]),
+        ReadOutcome::Failed(e) => err_code(e) as u64,
+    };
+    note(Op::Read, path, max, hash);
+    r
+}
+
+fn read_raw(path: &Path, max: u64) -> ReadOutcome {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, 0o4000); // O_NONBLOCK
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return ReadOutcome::NotFound,
+        // Opening a folder for reading works on Unix; elsewhere it fails.
+        Err(e) => {
+            return match std::fs::metadata(path) {
+                Ok(m) if !m.is_file() => ReadOutcome::NotAFile,
+                _ => ReadOutcome::Failed(e),
+            }
+        }
+    };
+    let meta = match file.metadata() {
+        Ok(m) => m,
+        Err(e) => return ReadOutcome::Failed(e),
+    };
+    if !meta.is_file() {
+        return ReadOutcome::NotAFile;
+    }
+    if meta.len() > max {
+        return ReadOutcome::TooLarge(meta.len());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    match file.take(max + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > max => ReadOutcome::TooLarge(bytes.len() as u64),
+        Ok(_) => ReadOutcome::Bytes(bytes),
+        Err(e) => ReadOutcome::Failed(e),
+    }
+}
+
+/// A folder's entries (name, kind), in the order the system gives them.
+pub fn list(dir: &Path) -> std::io::Result<Vec<(OsString, Option<FileType>)>> {
+    let r = list_raw(dir);
+    note(Op::List, dir, 0, list_hash(&r, None));
+    r
+}
+
+fn list_raw(dir: &Path) -> std::io::Result<Vec<(OsString, Option<FileType>)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        out.push((entry.file_name(), entry.file_type().ok()));
+    }
+    Ok(out)
+}
+
+fn list_hash(
+    r: &std::io::Result<Vec<(OsString, Option<FileType>)>>,
+    sizes: Option<&[Option<u64>]>,
+) -> u64 {
+    match r {
+        Ok(entries) => {
+            let mut rows: Vec<(Vec<u8>, u8, u64)> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, (name, t))| {
+                    let size = sizes.and_then(|s| s.get(i).copied().flatten());
+                    (
+                        name.as_encoded_bytes().to_vec(),
+                        kind_code(*t),
+                        size.unwrap_or(u64::MAX),
+                    )
+                })
+                .collect();
+            rows.sort();
+            let mut h = Xxh3::new();
+            for (name, kind, size) in rows {
+                h.update(&(name.len() as u64).to_le_bytes());
+                h.update(&name);
+                h.update(&[kind]);
+                h.update(&size.to_le_bytes());
+            }
+            h.digest()
+        }
+        Err(e) => err_code(e) as u64,
+    }
+}
+
+/// Note a folder the package walk listed itself (with `DirEntry`s, sizes from `statx` relative
+/// to the folder, as `du` does): its entries' names and kinds, and each regular file's size.
+pub fn note_listing(dir: &Path, entries: &[(OsString, Option<FileType>, Option<u64>)]) {
+    if current().is_none() {
+        return;
+    }
+    let (names, sizes): (Vec<_>, Vec<_>) = entries
+        .iter()
+        .map(|(n, t, s)| ((n.clone(), *t), *s))
+        .unzip();
+    note(Op::ListSizes, dir, 0, list_hash(&Ok(names), Some(&sizes)));
+}
+
+/// A folder the walk could not list.
+pub fn note_unlistable(dir: &Path, e: &std::io::Error) {
+    note(Op::ListSizes, dir, 0, err_code(e) as u64);
+}
+
+/// Whether every noted call still gets the same answer.
+pub fn replay(obs: &[Obs]) -> bool {
+    obs.iter().all(|o| {
+        let now = match o.op {
+            Op::Lstat => match o.path.symlink_metadata() {
+                Ok(m) => kind_code(Some(m.file_type())) as u64,
+                Err(e) => err_code(&e) as u64,
+            },
+            Op::Stat => kind_code(std::fs::metadata(&o.path).ok().map(|m| m.file_type())) as u64,
+            Op::Read => match read_raw(&o.path, o.max) {
+                ReadOutcome::Bytes(b) => hash_of(&[b"b", &b]),
+                ReadOutcome::NotFound => 1,
+                ReadOutcome::NotAFile => 2,
+                ReadOutcome::TooLarge(n) => hash_of(&[b"l", &n.to_le_bytes()]),
+                ReadOutcome::Failed(e) => err_code(&e) as u64,
+            },
+            Op::List => list_hash(&list_raw(&o.path), None),
+            Op::ListSizes => match std::fs::read_dir(&o.path) {
+                Ok(rd) => {
+                    let mut names = Vec::new();
+                    let mut sizes = Vec::new();
+                    for entry in rd {
+                        let Ok(entry) = entry else { return false };
+                        let t = entry.file_type().ok();
+                        let size = match t {
+                            Some(t) if t.is_file() => entry.metadata().ok().map(|m| m.len()),
+                            _ => None,
+                        };
+                        names.push((entry.file_name(), t));
+                        sizes.push(size);
+                    }
+                    list_hash(&Ok(names), Some(&sizes))
+                }
+                Err(e) => err_code(&e) as u64,
+            },
+            Op::Canonicalize => match o.path.canonicalize() {
+                Ok(p) => hash_of(&[p.as_os_str().as_encoded_bytes()]),
+                Err(e) => err_code(&e) as u64,
+            },
+            Op::Size => size_hash(&std::fs::metadata(&o.path)),
+            Op::ReadLink => match std::fs::read_link(&o.path) {
+                Ok(p) => hash_of(&[p.as_os_str().as_encoded_bytes()]),
+                Err(e) => err_code(&e) as u64,
+            },
+        };
+        now == o.hash
+    })
+}
