@@ -433,17 +433,14 @@ impl Checker<'_> {
                 let help = if known.is_empty() {
                     msg!("`{id}` takes no options", "`{id}` 没有可配置的选项")
                 } else {
-                    let names = known
-                        .keys()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                    let names = Msg::list(known.keys().map(|k| format!("`{k}`")));
+                    let (names_en, names_zh) = (&names.en, &names.zh);
                     match rules::closest(key, known.keys().map(String::as_str)) {
                         Some(c) => msg!(
-                            "did you mean `{c}`? `{id}` takes {names}",
-                            "你是不是想写 `{c}`？`{id}` 的选项有 {names}"
+                            "did you mean `{c}`? `{id}` takes {names_en}",
+                            "你是不是想写 `{c}`？`{id}` 的选项有 {names_zh}"
                         ),
-                        None => msg!("`{id}` takes {names}", "`{id}` 的选项有 {names}"),
+                        None => msg!("`{id}` takes {names_en}", "`{id}` 的选项有 {names_zh}"),
                     }
                 };
                 self.error_at(

@@ -44,6 +44,32 @@ impl Msg {
         }
     }
 
+    /// Plain items as a list in each language: `a, b, c` in English, `a、b、c` in Chinese.
+    pub fn list<I, S>(items: I) -> Msg
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Msg::join(items.into_iter().map(|s| {
+            let s = s.as_ref();
+            Msg::new(s, s)
+        }))
+    }
+
+    /// Messages as a list in each language, with the language's separator (`, ` or `、`).
+    pub fn join(items: impl IntoIterator<Item = Msg>) -> Msg {
+        let mut out = Msg::new("", "");
+        for (i, m) in items.into_iter().enumerate() {
+            if i > 0 {
+                out.en.push_str(", ");
+                out.zh.push('、');
+            }
+            out.en.push_str(&m.en);
+            out.zh.push_str(&m.zh);
+        }
+        out
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
@@ -67,4 +93,19 @@ macro_rules! msg {
     ($en:literal, $zh:literal, $($arg:tt)+) => {
         $crate::i18n::Msg { en: format!($en, $($arg)+), zh: format!($zh, $($arg)+) }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_use_the_language_separator() {
+        let m = Msg::list(["a", "b", "c"]);
+        assert_eq!((m.en.as_str(), m.zh.as_str()), ("a, b, c", "a、b、c"));
+        let m = Msg::join([msg!("1 error", "1 个错误"), msg!("2 warnings", "2 个警告")]);
+        assert_eq!(m.get(Lang::En), "1 error, 2 warnings");
+        assert_eq!(m.get(Lang::Zh), "1 个错误、2 个警告");
+        assert_eq!(Msg::list(Vec::<String>::new()), Msg::new("", ""));
+    }
 }

@@ -12,7 +12,7 @@ use clap::Parser;
 
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, Format, LangChoice, ListFormat};
 use crate::config::Config;
-use crate::diagnostic::{display_path, Severity};
+use crate::diagnostic::display_path;
 use crate::i18n::{Lang, Msg};
 use crate::msg;
 use crate::output::{self, Failure, ProjectInfo, Report, Style};
@@ -129,13 +129,18 @@ impl Configs<'_> {
 }
 
 pub(crate) fn print_error(style: Style, message: &Msg, help: Option<&Msg>) {
-    let (label, help_label) = match style.lang {
-        Lang::En => ("error", "help"),
-        Lang::Zh => ("错误", "提示"),
-    };
-    eprintln!("chattools-lint: {label}: {}", message.get(style.lang));
+    let label = msg!("error", "错误");
+    eprintln!(
+        "chattools-lint: {}: {}",
+        label.get(style.lang),
+        message.get(style.lang)
+    );
     if let Some(h) = help {
-        eprintln!("  {help_label}: {}", h.get(style.lang));
+        eprintln!(
+            "  {}: {}",
+            msg!("help", "提示").get(style.lang),
+            h.get(style.lang)
+        );
     }
 }
 
@@ -416,10 +421,7 @@ fn list_rules(format: ListFormat, lang: Lang) -> u8 {
         ListFormat::Human => {
             let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
             for r in RULES {
-                let summary = match lang {
-                    Lang::En => r.summary.0,
-                    Lang::Zh => r.summary.1,
-                };
+                let summary = r.summary(lang);
                 out.push_str(&format!(
                     "{:width$}  {:7}  {:3}  {}\n",
                     r.id,
@@ -453,39 +455,40 @@ fn list_rules(format: ListFormat, lang: Lang) -> u8 {
 fn explain(id: &str, lang: Lang) -> u8 {
     let Some(rule) = rules::find(id) else {
         let ids = RULES.iter().map(|r| r.id);
-        let hint = rules::closest(id, ids)
-            .map(|c| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
-        match lang {
-            Lang::En => eprintln!("chattools-lint: error: no rule `{id}`{hint}; `chattools-lint rules` lists them"),
-            Lang::Zh => eprintln!("chattools-lint: 错误: 没有规则 `{id}`{hint}；运行 `chattools-lint rules` 查看所有规则"),
-        }
+        let hint = match rules::closest(id, ids) {
+            Some(c) => msg!(" (did you mean `{c}`?)", "（是否想找 `{c}`？）"),
+            None => msg!("", ""),
+        };
+        let hint = hint.get(lang);
+        let error = msg!(
+            "chattools-lint: error: no rule `{id}`{hint}; `chattools-lint rules` lists them",
+            "chattools-lint: 错误: 没有规则 `{id}`{hint}；运行 `chattools-lint rules` 查看所有规则"
+        );
+        eprintln!("{}", error.get(lang));
         return EXIT_FAILURE;
     };
-    let summary = match lang {
-        Lang::En => rule.summary.0,
-        Lang::Zh => rule.summary.1,
+    let sev = rule.default_severity.as_str();
+    let sev = msg!("default severity: {sev}", "默认级别：{sev}");
+    let fixable = if rule.fixable {
+        msg!(
+            "; `--fix` fixes it where there is one safe answer",
+            "；有唯一安全改法时 `--fix` 可自动修复"
+        )
+    } else {
+        msg!("", "")
     };
-    let sev = match (lang, rule.default_severity) {
-        (Lang::Zh, Severity::Error) => "默认级别：error",
-        (Lang::Zh, Severity::Warning) => "默认级别：warning",
-        (Lang::Zh, _) => "默认级别：info",
-        (Lang::En, s) => match s {
-            Severity::Error => "default severity: error",
-            Severity::Warning => "default severity: warning",
-            _ => "default severity: info",
-        },
-    };
-    let fixable = match (lang, rule.fixable) {
-        (_, false) => "",
-        (Lang::En, true) => "; `--fix` fixes it where there is one safe answer",
-        (Lang::Zh, true) => "；有唯一安全改法时 `--fix` 可自动修复",
-    };
+    let (id, summary) = (rule.id, rule.summary(lang));
+    let (sev, fixable) = (sev.get(lang), fixable.get(lang));
+    let url = rule.url();
+    let url_zh = url.replace(".md", ".zh.md");
+    let head = msg!(
+        "# {id}\n\n{summary}\n({sev}{fixable}; {url})\n\n",
+        "# {id}\n\n{summary}\n（{sev}{fixable}；{url_zh}）\n\n"
+    );
     print(&format!(
-        "# {}\n\n{summary}\n({sev}{fixable}; {})\n\n{}",
-        rule.id,
-        rule.url(),
-        rule.docs.trim_start()
+        "{}{}",
+        head.get(lang),
+        rule.docs(lang).trim_start()
     ));
     EXIT_OK
 }

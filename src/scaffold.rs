@@ -41,6 +41,11 @@ pub fn new_rule(repo: &Path, id: &str, severity: &str) -> Result<Written, String
     };
     write(rs, rule_rs(id, severity, &name_mod), &mut written)?;
     write(dir.join(format!("{name_mod}.md")), rule_md(), &mut written)?;
+    write(
+        dir.join(format!("{name_mod}.zh.md")),
+        rule_zh_md(),
+        &mut written,
+    )?;
     for (kind, desc) in [("invalid", "TODO"), ("valid", "群签到")] {
         write(
             repo.join(format!("fixtures/{id}/{kind}/basic/app.json")),
@@ -108,6 +113,7 @@ pub static RULE: Rule = Rule {{
     // TODO: one line each, English and Chinese.
     summary: ("A chatTools `desc` is the placeholder `TODO`", "chatTools 的 `desc` 是占位符 `TODO`"),
     docs: include_str!("{name_mod}.md"),
+    docs_zh: include_str!("{name_mod}.zh.md"),
     check,
     ..Rule::DEFAULT
 }};
@@ -146,6 +152,17 @@ mod tests {{
     }}
 }}
 "##
+    )
+}
+
+/// The Chinese docs: the same sections, and the same examples byte for byte.
+fn rule_zh_md() -> String {
+    format!(
+        "## 检查内容\nTODO：规则检查什么，几句话说明。\n\n\
+         ## 原因\nTODO：在微信中会出什么问题，引用微信的文档或报错。\n\n\
+         ## 错误示例\n```json app.json\n{}```\n\n## 正确示例\n```json app.json\n{}```\n",
+        app_json("TODO"),
+        app_json("群签到")
     )
 }
 

@@ -24,6 +24,20 @@ const DOCS: &[(&str, &str)] = &[
         "src/rules/chat_tools/forbidden_api.md",
         "chat-tools/forbidden-api",
     ),
+    // Their Chinese docs show the same table.
+    (
+        "src/rules/chat_tools/api_arguments.zh.md",
+        "chat-tools/api-arguments",
+    ),
+    (
+        "src/rules/chat_tools/api_version.zh.md",
+        "chat-tools/api-version",
+    ),
+    ("src/rules/chat_tools/tap_only.zh.md", "chat-tools/tap-only"),
+    (
+        "src/rules/chat_tools/forbidden_api.zh.md",
+        "chat-tools/forbidden-api",
+    ),
 ];
 
 fn with_table(doc: &str) -> String {

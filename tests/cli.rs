@@ -217,6 +217,35 @@ fn rules_lists_every_rule_and_explain_prints_docs() {
 }
 
 #[test]
+fn explain_in_chinese_prints_the_chinese_docs() {
+    let rule = chattools_lint::rules::find("app/entry-page-path").unwrap();
+    let out = bin()
+        .args(["explain", rule.id, "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(rule.docs_zh.trim_start()), "{text}");
+    assert!(
+        text.contains(rule.summary.1) && text.contains("默认级别"),
+        "{text}"
+    );
+    assert!(!text.contains("## What it checks"), "{text}");
+
+    let out = bin()
+        .args(["explain", "chat-tools/unknown-rot", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("没有规则") && text.contains("是否想找 `chat-tools/unknown-root`"),
+        "{text}"
+    );
+    assert!(!text.contains("did you mean"), "{text}");
+}
+
+#[test]
 fn app_json_file_as_path() {
     let p = broken();
     let (doc, code) = common::json_in(p.path(), &["app.json"]);

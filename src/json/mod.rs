@@ -201,11 +201,11 @@ impl JsonFile {
                 let span = r.start..r.end.max(r.start + 1).min(text.len().max(r.start));
                 issues.push(ReadIssue::Syntax {
                     span,
-                    message: msg!(
-                        "not valid JSON: {}",
-                        "不是合法的 JSON：{}",
-                        syntax_en(err.kind())
-                    ),
+                    message: {
+                        let what = syntax_msg(err.kind());
+                        let (what_en, what_zh) = (&what.en, &what.zh);
+                        msg!("not valid JSON: {what_en}", "不是合法的 JSON：{what_zh}")
+                    },
                     help: syntax_help(err.kind()),
                 });
                 None
@@ -427,17 +427,95 @@ fn scan_leniencies(text: &str) -> Vec<Leniency> {
     out
 }
 
-fn syntax_en(kind: &jsonc_parser::errors::ParseErrorKind) -> String {
+/// The parser's error in our words, in both languages (the English keeps jsonc-parser's wording
+/// where it is clear).
+fn syntax_msg(kind: &jsonc_parser::errors::ParseErrorKind) -> Msg {
     use jsonc_parser::errors::ParseErrorKind as K;
+    use jsonc_parser::ParseStringErrorKind as S;
     match kind {
-        K::ExpectedStringObjectProperty | K::UnexpectedWord => {
-            "expected a double-quoted key or value".to_string()
+        K::ExpectedStringObjectProperty | K::UnexpectedWord => msg!(
+            "expected a double-quoted key or value",
+            "这里应为带双引号的键或值"
+        ),
+        K::String(s) => {
+            let (what_en, what_zh) = match s {
+                S::InvalidEscapeInSingleQuoteString => (
+                    "Invalid escape in single quote string".to_string(),
+                    "单引号字符串中有无效的转义".to_string(),
+                ),
+                S::InvalidEscapeInDoubleQuoteString | S::InvalidEscape => {
+                    (s.to_string(), "字符串中有无效的转义".to_string())
+                }
+                S::ExpectedFourHexDigits => (s.to_string(), "\\u 后应为四位十六进制数".to_string()),
+                S::ExpectedTwoHexDigits => (s.to_string(), "\\x 后应为两位十六进制数".to_string()),
+                S::InvalidUnicodeEscapeSequence(v) => (
+                    s.to_string(),
+                    format!("无效的 Unicode 转义：'{v}' 不是合法的 UTF-8 字符"),
+                ),
+                S::UnterminatedStringLiteral => (s.to_string(), "字符串没有结束引号".to_string()),
+            };
+            msg!(
+                "{what_en} (strings must be double-quoted, with JSON escapes only)",
+                "{what_zh}（字符串必须用双引号，且只能使用 JSON 的转义写法）"
+            )
         }
-        K::String(_) => format!("{kind} (strings must be double-quoted, with JSON escapes only)"),
-        K::NestingDepthExceeded => {
-            "nested more deeply than 512 levels; no app.json needs this".to_string()
+        K::NestingDepthExceeded => msg!(
+            "nested more deeply than 512 levels; no app.json needs this",
+            "嵌套超过 512 层；没有哪个 app.json 需要这么深"
+        ),
+        K::BareDecimalPointNumbersNotAllowed => msg!(
+            "Leading or trailing decimal points on numbers are not allowed",
+            "数字不能以小数点开头或结尾"
+        ),
+        K::CommentsNotAllowed => msg!("Comments are not allowed", "不允许注释"),
+        K::ExpectedColonAfterObjectKey => msg!(
+            "Expected colon after the string or word in object property",
+            "对象的键后面应为冒号"
+        ),
+        K::ExpectedObjectValue => msg!(
+            "Expected value after colon in object property",
+            "冒号后面应为值"
+        ),
+        K::ExpectedDigit => msg!("Expected digit", "这里应为数字"),
+        K::ExpectedDigitFollowingNegativeSign => {
+            msg!("Expected digit following negative sign", "负号后面应为数字")
         }
-        other => other.to_string(),
+        K::ExpectedPlusMinusOrDigitInNumberLiteral => msg!(
+            "Expected plus, minus, or digit in number literal",
+            "数字的指数部分应为正负号或数字"
+        ),
+        K::HexadecimalNumbersNotAllowed => {
+            msg!("Hexadecimal numbers are not allowed", "不允许十六进制数")
+        }
+        K::ExpectedComma => msg!("Expected comma", "这里缺少逗号"),
+        K::MultipleRootJsonValues => msg!(
+            "Text cannot contain more than one JSON value",
+            "文件中不能有多个 JSON 值"
+        ),
+        K::NonFiniteNumbersNotAllowed => {
+            msg!("Infinity and NaN are not allowed", "不允许 Infinity 和 NaN")
+        }
+        K::SingleQuotedStringsNotAllowed => {
+            msg!(
+                "Single-quoted strings are not allowed",
+                "不允许使用单引号字符串"
+            )
+        }
+        K::TrailingCommasNotAllowed => msg!("Trailing commas are not allowed", "不允许尾随逗号"),
+        K::UnaryPlusNumbersNotAllowed => {
+            msg!("Unary plus on numbers is not allowed", "数字前不能加正号")
+        }
+        K::UnexpectedCloseBrace => msg!("Unexpected close brace", "多余的右花括号 `}}`"),
+        K::UnexpectedCloseBracket => msg!("Unexpected close bracket", "多余的右方括号 `]`"),
+        K::UnexpectedColon => msg!("Unexpected colon", "多余的冒号"),
+        K::UnexpectedComma => msg!("Unexpected comma", "多余的逗号"),
+        K::UnexpectedToken => msg!("Unexpected token", "无法识别的内容"),
+        K::UnexpectedTokenInObject => msg!("Unexpected token in object", "对象中有无法识别的内容"),
+        K::UnterminatedArray => msg!("Unterminated array", "数组没有闭合"),
+        K::UnterminatedCommentBlock => msg!("Unterminated comment block", "块注释没有闭合"),
+        K::UnterminatedObject => msg!("Unterminated object", "对象没有闭合"),
+        #[allow(unreachable_patterns)] // variants behind jsonc-parser features we do not enable
+        other => msg!("{other}", "JSON 语法错误（{other}）"),
     }
 }
 

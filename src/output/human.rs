@@ -10,7 +10,8 @@ use miette::{
 
 use super::{Report, Style, Summary};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 impl SourceCode for SourceFile {
     fn read_span<'a>(
@@ -190,35 +191,47 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
 }
 
 pub fn summary_line(s: Summary, lang: Lang) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match lang {
-        Lang::En => {
-            let projects = plural(s.projects, "project", "projects");
-            if s.errors + s.warnings + s.infos == 0 {
-                return format!("No problems found in {projects}.");
-            }
-            let mut parts = vec![
-                plural(s.errors, "error", "errors"),
-                plural(s.warnings, "warning", "warnings"),
-            ];
-            if s.infos > 0 {
-                parts.push(plural(s.infos, "info", "infos"));
-            }
-            format!("Found {} in {projects}.", parts.join(", "))
-        }
-        Lang::Zh => {
-            if s.errors + s.warnings + s.infos == 0 {
-                return format!("检查了 {} 个项目，未发现问题。", s.projects);
-            }
-            let mut parts = vec![
-                format!("{} 个错误", s.errors),
-                format!("{} 个警告", s.warnings),
-            ];
-            if s.infos > 0 {
-                parts.push(format!("{} 条提示", s.infos));
-            }
-            format!("检查了 {} 个项目，发现 {}。", s.projects, parts.join("、"))
-        }
+    // Chinese has no plural: both forms are the same there.
+    let plural = |n: usize, one: Msg, many: Msg| if n == 1 { one } else { many };
+    let n = s.projects;
+    let projects = plural(
+        n,
+        msg!("{n} project", "{n} 个项目"),
+        msg!("{n} projects", "{n} 个项目"),
+    );
+    let projects = projects.get(lang);
+    if s.errors + s.warnings + s.infos == 0 {
+        let none = msg!(
+            "No problems found in {projects}.",
+            "检查了 {projects}，未发现问题。"
+        );
+        return none.get(lang).to_string();
     }
+    let (errors, warnings, infos) = (s.errors, s.warnings, s.infos);
+    let mut parts = vec![
+        plural(
+            errors,
+            msg!("{errors} error", "{errors} 个错误"),
+            msg!("{errors} errors", "{errors} 个错误"),
+        ),
+        plural(
+            warnings,
+            msg!("{warnings} warning", "{warnings} 个警告"),
+            msg!("{warnings} warnings", "{warnings} 个警告"),
+        ),
+    ];
+    if infos > 0 {
+        parts.push(plural(
+            infos,
+            msg!("{infos} info", "{infos} 条提示"),
+            msg!("{infos} infos", "{infos} 条提示"),
+        ));
+    }
+    let parts = Msg::join(parts);
+    let parts = parts.get(lang);
+    let found = msg!(
+        "Found {parts} in {projects}.",
+        "检查了 {projects}，发现 {parts}。"
+    );
+    found.get(lang).to_string()
 }

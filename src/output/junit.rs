@@ -10,6 +10,7 @@
 use super::{Report, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
+use crate::msg;
 
 pub fn render(report: &Report, style: Style) -> String {
     let mut suites = String::new();
@@ -34,10 +35,7 @@ pub fn render(report: &Report, style: Style) -> String {
             suites.push_str(&format!(
                 "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\"/>\n",
                 attr(&p.app_json),
-                attr(match style.lang {
-                    Lang::En => "no problems found",
-                    Lang::Zh => "未发现问题",
-                }),
+                attr(msg!("no problems found", "未发现问题").get(style.lang)),
                 attr(&p.app_json)
             ));
         }
@@ -86,11 +84,8 @@ fn testcase(d: &Diagnostic, lang: Lang) -> String {
         body.push_str(&format!("  --> {place}\n"));
     }
     if let Some(h) = &d.help {
-        let help = match lang {
-            Lang::En => "help",
-            Lang::Zh => "提示",
-        };
-        body.push_str(&format!("  {help}: {}\n", h.get(lang)));
+        let help = msg!("help", "提示");
+        body.push_str(&format!("  {}: {}\n", help.get(lang), h.get(lang)));
     }
     if let Some(u) = &d.url {
         body.push_str(&format!("  {u}\n"));

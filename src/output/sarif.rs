@@ -34,10 +34,7 @@ pub fn render(report: &Report, style: Style) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            let summary = match style.lang {
-                Lang::En => r.summary.0,
-                Lang::Zh => r.summary.1,
-            };
+            let summary = r.summary(style.lang);
             json!({
                 "id": r.id,
                 "name": pascal_name(r.id),

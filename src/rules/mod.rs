@@ -22,6 +22,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::Facts;
+use crate::i18n::Lang;
 use crate::json::JsonFile;
 use crate::project::{AppModel, Project};
 
@@ -36,6 +37,9 @@ pub struct Rule {
     pub summary: (&'static str, &'static str),
     /// Markdown: what it checks, why, an invalid and a valid example (see docs/CONTRIBUTING.md).
     pub docs: &'static str,
+    /// The same documentation in Chinese (`## 检查内容`, `## 原因`, `## 错误示例`, `## 正确示例`),
+    /// with the same examples byte for byte.
+    pub docs_zh: &'static str,
     pub check: fn(&mut LintContext),
     /// Whether the rule attaches fixes to (some of) its diagnostics.
     pub fixable: bool,
@@ -50,6 +54,7 @@ impl Rule {
         default_severity: Severity::Error,
         summary: ("", ""),
         docs: "",
+        docs_zh: "",
         check: |_| {},
         fixable: false,
         options: None,
@@ -86,6 +91,22 @@ impl<T: schemars::JsonSchema> RuleOptions for Options<T> {
 }
 
 impl Rule {
+    /// The one-line summary in `lang`.
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.summary.0,
+            Lang::Zh => self.summary.1,
+        }
+    }
+
+    /// The documentation in `lang` (English when there is no Chinese text).
+    pub fn docs(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh if !self.docs_zh.is_empty() => self.docs_zh,
+            _ => self.docs,
+        }
+    }
+
     pub fn url(&self) -> String {
         format!("{DOCS_BASE}/{}.md", self.id)
     }

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "app 级 `entryPagePath` 不是任何主包或分包页面",
     ),
     docs: include_str!("entry_page_path.md"),
+    docs_zh: include_str!("entry_page_path.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

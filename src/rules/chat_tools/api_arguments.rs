@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         "聊天工具接口的字面量参数不可能生效",
     ),
     docs: include_str!("api_arguments.md"),
+    docs_zh: include_str!("api_arguments.zh.md"),
     check,
     ..Rule::DEFAULT
 };
@@ -125,18 +126,19 @@ fn check_param(c: &Call, param: &Param, found: &mut Found) {
     if !param.allowed.is_empty() {
         if let Some(text) = literal_text(value) {
             if !param.allowed.contains(&text.as_str()) {
-                let list = param.allowed.join(", ");
+                let list = Msg::list(param.allowed);
+                let (list_en, list_zh) = (&list.en, &list.zh);
                 found.push((
                     value.span.clone(),
                     msg!("`{name}` cannot be `{text}`", "`{name}` 不能为 `{text}`"),
                     match param.meaning {
-                        Some((en, zh)) => msg!(
-                            "`{name}` takes one of: {list} ({en})",
-                            "`{name}` 只能取以下值之一：{list}（{zh}）"
+                        Some((meaning_en, meaning_zh)) => msg!(
+                            "`{name}` takes one of: {list_en} ({meaning_en})",
+                            "`{name}` 只能取以下值之一：{list_zh}（{meaning_zh}）"
                         ),
                         None => msg!(
-                            "`{name}` takes one of: {list}",
-                            "`{name}` 只能取以下值之一：{list}"
+                            "`{name}` takes one of: {list_en}",
+                            "`{name}` 只能取以下值之一：{list_zh}"
                         ),
                     },
                 ));

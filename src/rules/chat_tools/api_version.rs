@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "调用了比项目最低基础库更新的聊天工具接口，且没有做兼容判断",
     ),
     docs: include_str!("api_version.md"),
+    docs_zh: include_str!("api_version.zh.md"),
     check,
     options: Some(&Options::<ApiVersionOptions>::DECLARE),
     ..Rule::DEFAULT

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "基础库版本或 Skyline 生效范围不包含 3.7.8（聊天工具最低基础库）",
     ),
     docs: include_str!("base_library.md"),
+    docs_zh: include_str!("base_library.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "chatTools 的 desc 为空或含有营销用语",
     ),
     docs: include_str!("desc.md"),
+    docs_zh: include_str!("desc.zh.md"),
     check,
     options: Some(&Options::<DescOptions>::DECLARE),
     ..Rule::DEFAULT
@@ -47,15 +48,18 @@ pub const DEFAULT_WORDS: &[&str] = &[
     "guaranteed",
 ];
 
-const GUIDE: (&str, &str) = (
-    "the guide: \"desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息\" (describe what the tool does; no false or marketing claims), otherwise the review may fail",
-    "官方文档：“desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息……否则将影响小程序审核的结果”",
-);
+fn guide() -> Msg {
+    msg!(
+        "the guide: \"desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息\" (describe what the tool does; no false or marketing claims), otherwise the review may fail",
+        "官方文档：“desc 字段请按照自己的功能设计填写，不得包含虚假、营销信息……否则将影响小程序审核的结果”"
+    )
+}
 
 fn check(ctx: &mut LintContext) {
     let model = ctx.model();
     let app = ctx.app();
-    let (guide_en, guide_zh) = GUIDE;
+    let guide = guide();
+    let (guide_en, guide_zh) = (&guide.en, &guide.zh);
     let DescOptions { words: configured } = ctx.options();
     let words: Vec<&str> = match &configured {
         Some(list) => list
@@ -105,12 +109,13 @@ fn check(ctx: &mut LintContext) {
             .iter()
             .map(|(_, at)| format!("`{}`", &desc[at.clone()]))
             .collect();
-        let found = found.join(", ");
+        let found = Msg::list(&found);
+        let (found_en, found_zh) = (&found.en, &found.zh);
         let plain: Vec<&str> = hits.iter().map(|(_, at)| &desc[at.clone()]).collect();
         let (plain_en, plain_zh) = (plain.join("\", \""), plain.join("”“"));
         let mut d = Diagnostic::new(msg!(
-            "the chat tool's `desc` contains marketing wording: {found}",
-            "聊天工具的 `desc` 含有营销用语：{found}"
+            "the chat tool's `desc` contains marketing wording: {found_en}",
+            "聊天工具的 `desc` 含有营销用语：{found_zh}"
         ))
         .at(&app.source, span_of(&hits[0].1))
         .pointer(pointer.clone())

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "chatTools 的 entryPagePath 不是聊天工具分包中的页面",
     ),
     docs: include_str!("entry_page.md"),
+    docs_zh: include_str!("entry_page.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包调用了聊天工具模式下不可用的接口",
     ),
     docs: include_str!("forbidden_api.md"),
+    docs_zh: include_str!("forbidden_api.zh.md"),
     check,
     ..Rule::DEFAULT
 };

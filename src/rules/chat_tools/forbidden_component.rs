@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包使用了聊天工具模式下不可用的广告或分享按钮",
     ),
     docs: include_str!("forbidden_component.md"),
+    docs_zh: include_str!("forbidden_component.zh.md"),
     check,
     ..Rule::DEFAULT
 };

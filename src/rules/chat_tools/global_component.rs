@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "聊天工具页面或组件使用了仅在 app.json 中声明的组件",
     ),
     docs: include_str!("global_component.md"),
+    docs_zh: include_str!("global_component.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包的代码假定主包已经运行",
     ),
     docs: include_str!("independent_runtime.md"),
+    docs_zh: include_str!("independent_runtime.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包引用的模块、组件、模板或样式文件不存在",
     ),
     docs: include_str!("missing_module.md"),
+    docs_zh: include_str!("missing_module.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         "从聊天工具分包通过 navigateTo/redirectTo 跳转到分包外的页面",
     ),
     docs: include_str!("navigate_outside.md"),
+    docs_zh: include_str!("navigate_outside.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包不是独立分包",
     ),
     docs: include_str!("not_independent.md"),
+    docs_zh: include_str!("not_independent.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

@@ -10,20 +10,24 @@ pub static RULE: Rule = Rule {
         "聊天工具分包的页面没有使用 Skyline 渲染",
     ),
     docs: include_str!("not_skyline.md"),
+    docs_zh: include_str!("not_skyline.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT
 };
 
-const GUIDE: (&str, &str) = (
-    "the guide: \"聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错\" (chat-tool pages must render with Skyline; preview and upload fail otherwise)",
-    "官方文档：“聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错”",
-);
+fn guide() -> Msg {
+    msg!(
+        "the guide: \"聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错\" (chat-tool pages must render with Skyline; preview and upload fail otherwise)",
+        "官方文档：“聊天工具分包页需使用 skyline 渲染，若开发者未配置，微信会在预览/上传代码包时提示出错”"
+    )
+}
 
 fn check(ctx: &mut LintContext) {
     let model = ctx.model();
     let app = ctx.app();
-    let (guide_en, guide_zh) = GUIDE;
+    let guide = guide();
+    let (guide_en, guide_zh) = (&guide.en, &guide.zh);
     let Some(pkg) = model.chat_tool_package() else {
         return;
     };
@@ -107,27 +111,25 @@ fn check(ctx: &mut LintContext) {
             format!("聊天工具分包 `{shown}` 的页面"),
         )
     } else {
-        let list = inherited
-            .iter()
-            .map(|(p, _)| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        Msg::new(
-            format!("{list} of the chat-tool subpackage `{shown}`"),
-            format!("聊天工具分包 `{shown}` 中的页面 {list} "),
+        let list = Msg::list(inherited.iter().map(|(p, _)| format!("`{p}`")));
+        let (list_en, list_zh) = (&list.en, &list.zh);
+        msg!(
+            "{list_en} of the chat-tool subpackage `{shown}`",
+            "聊天工具分包 `{shown}` 中的页面 {list_zh} "
         )
     };
-    let (which_en, which_zh) = (&which.en, &which.zh);
     let verb = if inherited.len() == 1 && total > 1 {
         "renders"
     } else {
         "render"
     };
+    // English agrees the verb with the subject; Chinese has no agreement.
+    let (which_en, which_zh) = (format!("{} {verb}", which.en), &which.zh);
     let mut d;
     match origin {
         Origin::SubPackage(pointer) => {
             d = Diagnostic::new(msg!(
-                "{which_en} {verb} with WebView: the subpackage sets `\"renderer\": \"webview\"`",
+                "{which_en} with WebView: the subpackage sets `\"renderer\": \"webview\"`",
                 "{which_zh}使用 WebView 渲染：分包设置了 `\"renderer\": \"webview\"`"
             ))
             .at(&app.source, app.value_span(pointer))
@@ -140,7 +142,7 @@ fn check(ctx: &mut LintContext) {
         }
         _ => {
             d = Diagnostic::new(msg!(
-                "{which_en} {verb} with WebView: nothing sets `\"renderer\": \"skyline\"`",
+                "{which_en} with WebView: nothing sets `\"renderer\": \"skyline\"`",
                 "{which_zh}使用 WebView 渲染：没有任何地方设置 `\"renderer\": \"skyline\"`"
             ))
             .at(&app.source, app.value_span(&pkg.pointer))

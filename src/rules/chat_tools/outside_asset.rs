@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包使用了分包目录之外的图片或媒体文件",
     ),
     docs: include_str!("outside_asset.md"),
+    docs_zh: include_str!("outside_asset.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包依赖了分包目录之外的文件",
     ),
     docs: include_str!("outside_reference.md"),
+    docs_zh: include_str!("outside_reference.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包按微信编译后的估算体积超过 500 KB",
     ),
     docs: include_str!("package_size.md"),
+    docs_zh: include_str!("package_size.zh.md"),
     check,
     options: Some(&Options::<PackageSizeOptions>::DECLARE),
     ..Rule::DEFAULT
@@ -37,13 +38,10 @@ impl Default for PackageSizeOptions {
 
 /// `a.png (300,000 bytes), b.js (…)`, paths relative to the package root, compiled sizes.
 fn list(p: &PackageEstimate, files: &[&Counted]) -> Msg {
-    let items = |unit: &str| {
-        files
-            .iter()
-            .map(|f| format!("{} ({} {unit})", p.relative(&f.path), thousands(f.compiled)))
-            .collect::<Vec<_>>()
-    };
-    Msg::new(items("bytes").join(", "), items("字节").join("、"))
+    Msg::join(files.iter().map(|f| {
+        let (path, bytes) = (p.relative(&f.path), thousands(f.compiled));
+        msg!("{path} ({bytes} bytes)", "{path}（{bytes} 字节）")
+    }))
 }
 
 fn check(ctx: &mut LintContext) {
@@ -88,14 +86,11 @@ fn check(ctx: &mut LintContext) {
         .into_iter()
         .filter(|(name, _)| name.ends_with('/'))
         .collect();
-    let folders_in = |unit: &str, sep: &str| {
-        folders
-            .iter()
-            .map(|(name, b)| format!("{name} ({} {unit})", thousands(*b)))
-            .collect::<Vec<_>>()
-            .join(sep)
-    };
-    let (folders_en, folders_zh) = (folders_in("bytes", ", "), folders_in("字节", "、"));
+    let folders_list = Msg::join(folders.iter().map(|(name, b)| {
+        let bytes = thousands(*b);
+        msg!("{name} ({bytes} bytes)", "{name}（{bytes} 字节）")
+    }));
+    let (folders_en, folders_zh) = (&folders_list.en, &folders_list.zh);
     let breakdown = if folders.is_empty() {
         msg!(
             "`chattools-lint size` shows where the bytes go",

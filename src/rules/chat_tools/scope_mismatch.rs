@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         "chatTools 的 scopes 与分包代码实际需要的权限不符",
     ),
     docs: include_str!("scope_mismatch.md"),
+    docs_zh: include_str!("scope_mismatch.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "聊天工具页面定义了 onShareAppMessage，聊天工具模式下不会被调用",
     ),
     docs: include_str!("share_handler.md"),
+    docs_zh: include_str!("share_handler.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "Skyline 仍受微信 A/B 实验控制：rendererOptions.skyline.disableABTest 不是 true",
     ),
     docs: include_str!("skyline_ab_test.md"),
+    docs_zh: include_str!("skyline_ab_test.zh.md"),
     check,
     ..Rule::DEFAULT
 };

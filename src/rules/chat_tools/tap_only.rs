@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         "仅能在点击时调用的接口在生命周期或定时器中被调用",
     ),
     docs: include_str!("tap_only.md"),
+    docs_zh: include_str!("tap_only.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "配置了多个聊天工具；每个小程序目前仅支持一个",
     ),
     docs: include_str!("too_many.md"),
+    docs_zh: include_str!("too_many.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "chatTools 的 root 没有对应的分包",
     ),
     docs: include_str!("unknown_root.md"),
+    docs_zh: include_str!("unknown_root.zh.md"),
     check,
     ..Rule::DEFAULT
 };

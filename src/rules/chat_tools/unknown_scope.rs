@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "chatTools 的 scopes 中有不存在的权限，或重复列出",
     ),
     docs: include_str!("unknown_scope.md"),
+    docs_zh: include_str!("unknown_scope.zh.md"),
     check,
     ..Rule::DEFAULT
 };
@@ -58,11 +59,14 @@ fn check(ctx: &mut LintContext) {
                     "did you mean `{best}`? `scopes` lists the scopes the chat tool uses, from WeChat's authorize page (授权)",
                     "是否应为 `{best}`？`scopes` 填写聊天工具会用到的权限，取值见官方文档“授权”页的 scope 列表"
                 ),
-                None => msg!(
-                    "use scopes from WeChat's authorize page (授权): {}",
-                    "请使用官方文档“授权”页列出的 scope：{}",
-                    SCOPES.join(", ")
-                ),
+                None => {
+                    let all = Msg::list(SCOPES);
+                    let (all_en, all_zh) = (&all.en, &all.zh);
+                    msg!(
+                        "use scopes from WeChat's authorize page (授权): {all_en}",
+                        "请使用官方文档“授权”页列出的 scope：{all_zh}"
+                    )
+                }
             };
             ctx.report(
                 Diagnostic::new(msg!(

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包中的 JavaScript 或 TypeScript 文件无法解析",
     ),
     docs: include_str!("syntax.md"),
+    docs_zh: include_str!("syntax.zh.md"),
     check,
     ..Rule::DEFAULT
 };

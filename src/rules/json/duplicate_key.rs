@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         "同一个 JSON 对象中出现重复的键，以最后一个为准",
     ),
     docs: include_str!("duplicate_key.md"),
+    docs_zh: include_str!("duplicate_key.zh.md"),
     check,
     ..Rule::DEFAULT
 };

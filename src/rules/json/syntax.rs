@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         "JSON 文件不是严格的 JSON（多余逗号、注释、BOM、被截断等）",
     ),
     docs: include_str!("syntax.md"),
+    docs_zh: include_str!("syntax.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "requiredPrivateInfos 同时声明了 getFuzzyLocation 和精确定位接口",
     ),
     docs: include_str!("location_exclusive.md"),
+    docs_zh: include_str!("location_exclusive.zh.md"),
     check,
     ..Rule::DEFAULT
 };
@@ -42,11 +43,8 @@ fn check(ctx: &mut LintContext) {
     let Some(&(_, first)) = precise.first() else {
         return;
     };
-    let names = precise
-        .iter()
-        .map(|(_, s)| format!("'{s}'"))
-        .collect::<Vec<_>>();
-    let (names_en, names_zh) = (names.join(", "), names.join("、"));
+    let names = Msg::list(precise.iter().map(|(_, s)| format!("'{s}'")));
+    let (names_en, names_zh) = (&names.en, &names.zh);
     let pointer = format!("/requiredPrivateInfos/{fuzzy}");
     let mut d = Diagnostic::new(msg!(
         "requiredPrivateInfos declares 'getFuzzyLocation' together with {names_en}: fuzzy and precise location are mutually exclusive",

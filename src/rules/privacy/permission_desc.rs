@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "permission 的 desc 缺失、为空或超过 30 个字符",
     ),
     docs: include_str!("permission_desc.md"),
+    docs_zh: include_str!("permission_desc.zh.md"),
     check,
     ..Rule::DEFAULT
 };

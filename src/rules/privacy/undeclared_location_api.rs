@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "聊天工具分包调用了 requiredPrivateInfos 未声明的地理位置接口",
     ),
     docs: include_str!("undeclared_location_api.md"),
+    docs_zh: include_str!("undeclared_location_api.zh.md"),
     check,
     ..Rule::DEFAULT
 };

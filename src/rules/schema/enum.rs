@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "字段取值不在允许范围内（renderer、componentFramework、lazyCodeLoading 等）",
     ),
     docs: include_str!("enum.md"),
+    docs_zh: include_str!("enum.zh.md"),
     check: |ctx| super::check(ctx, super::Kind::Enum),
     fixable: true,
     ..Rule::DEFAULT

@@ -177,19 +177,16 @@ fn unknown_keys(ctx: &mut LintContext, pointer: &str, unexpected: &[String]) {
                 let longest = k.chars().count().max(key.chars().count());
                 k.eq_ignore_ascii_case(key) || 2 * edit_distance(key, k) < longest
             });
-        let list = known
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = Msg::list(known.iter().map(|k| format!("`{k}`")));
+        let (list_en, list_zh) = (&list.en, &list.zh);
         let help = match suggestion {
                 Some(best) => msg!(
                     "did you mean `{best}`? WeChat ignores unknown keys with only a warning (`{wechat}`), so this value never takes effect",
                     "是否应为 `{best}`？微信只会给出警告（`{wechat}`）并忽略未知字段，这个值不会生效"
                 ),
                 None => msg!(
-                    "remove it, or use one of {list}; WeChat ignores it with only a warning (`{wechat}`)",
-                    "请删除它，或使用 {list} 之一；微信只会给出警告（`{wechat}`）并忽略它"
+                    "remove it, or use one of {list_en}; WeChat ignores it with only a warning (`{wechat}`)",
+                    "请删除它，或使用 {list_zh} 之一；微信只会给出警告（`{wechat}`）并忽略它"
                 ),
             };
         let d = Diagnostic::new(msg!(
@@ -211,10 +208,10 @@ fn report_enum(ctx: &mut LintContext, pointer: &str, instance: &Value, allowed: 
     let (list_en, list_zh) = match shown.as_slice() {
         [one] => (one.clone(), one.clone()),
         [a, b] => (format!("{a} or {b}"), format!("{a} 或 {b}")),
-        many => (
-            format!("one of {}", many.join(", ")),
-            format!("{} 之一", many.join("、")),
-        ),
+        many => {
+            let many = Msg::list(many);
+            (format!("one of {}", many.en), format!("{} 之一", many.zh))
+        }
     };
     // A long list goes into the help, not the headline.
     let (want_en, want_zh) = if shown.len() > 3 {
@@ -253,7 +250,8 @@ fn report_enum(ctx: &mut LintContext, pointer: &str, instance: &Value, allowed: 
         .as_str()
         .and_then(|s| closest(s, strings.iter().copied()))
     {
-        let (all_en, all_zh) = (shown.join(", "), shown.join("、"));
+        let all = Msg::list(&shown);
+        let (all_en, all_zh) = (&all.en, &all.zh);
         msg!(
             "did you mean `{best}`? Allowed: {all_en}",
             "是否应为 `{best}`？允许的值：{all_zh}"

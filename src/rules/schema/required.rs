@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "chatTools 或分包配置项缺少必填字段",
     ),
     docs: include_str!("required.md"),
+    docs_zh: include_str!("required.zh.md"),
     check: |ctx| super::check(ctx, super::Kind::Required),
     ..Rule::DEFAULT
 };

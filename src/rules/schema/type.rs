@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "app.json 字段类型错误（例如 `chatTools` 不是数组）",
     ),
     docs: include_str!("type.md"),
+    docs_zh: include_str!("type.zh.md"),
     check: |ctx| super::check(ctx, super::Kind::Type),
     ..Rule::DEFAULT
 };

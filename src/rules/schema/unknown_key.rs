@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "chatTools 或分包配置项中有微信不认识的字段",
     ),
     docs: include_str!("unknown_key.md"),
+    docs_zh: include_str!("unknown_key.zh.md"),
     check: |ctx| super::check(ctx, super::Kind::UnknownKey),
     ..Rule::DEFAULT
 };

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         "服务端代码中 setChatToolMsg 的字面量参数会被微信拒绝",
     ),
     docs: include_str!("chattoolmsg.md"),
+    docs_zh: include_str!("chattoolmsg.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         "Skyline 页面没有使用 glass-easel 组件框架",
     ),
     docs: include_str!("glass_easel.md"),
+    docs_zh: include_str!("glass_easel.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT
@@ -161,11 +162,12 @@ fn diagnostic(g: Group) -> Diagnostic {
         zh: count_zh,
     } = count_pages(n);
     let verb = if n == 1 { "renders" } else { "render" };
+    let who_en = format!("{who_en} {verb}"); // English agrees the verb with the subject
     let wechat =
         "\"renderer\" 设置为 \"skyline\"，需要同时设置 componentFramework 字段为 \"glass-easel\"";
     let mut d = match &g.value {
         Some(value) => Diagnostic::new(msg!(
-            "{who_en} {verb} with Skyline, but the component framework is `{value}`; Skyline only supports `glass-easel`",
+            "{who_en} with Skyline, but the component framework is `{value}`; Skyline only supports `glass-easel`",
             "{who_zh}使用 Skyline 渲染，但组件框架为 `{value}`；Skyline 只支持 `glass-easel`"
         ))
         .at(&g.file, g.span.clone())
@@ -194,7 +196,7 @@ fn diagnostic(g: Group) -> Diagnostic {
                 ),
             };
             Diagnostic::new(msg!(
-                "{who_en} {verb} with Skyline, but no `componentFramework` is set, so the default `exparser` applies; Skyline only supports `glass-easel`",
+                "{who_en} with Skyline, but no `componentFramework` is set, so the default `exparser` applies; Skyline only supports `glass-easel`",
                 "{who_zh}使用 Skyline 渲染，但没有设置 `componentFramework`，因此使用默认的 `exparser`；Skyline 只支持 `glass-easel`"
             ))
             .at(&g.file, g.span.clone())

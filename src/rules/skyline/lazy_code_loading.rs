@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         "有页面使用 Skyline 渲染，但 app.json 缺少 \"lazyCodeLoading\": \"requiredComponents\"",
     ),
     docs: include_str!("lazy_code_loading.md"),
+    docs_zh: include_str!("lazy_code_loading.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT
@@ -37,9 +38,10 @@ fn check(ctx: &mut LintContext) {
         zh: who_zh,
     } = pages_phrase(&first.page.path, n);
     let verb = if n == 1 { "renders" } else { "render" };
+    let who_en = format!("{who_en} {verb}"); // English agrees the verb with the subject
     let root = app.value_span("").start;
     let mut d = Diagnostic::new(msg!(
-        "{who_en} {verb} with Skyline, but app.json lacks `\"lazyCodeLoading\": \"requiredComponents\"`",
+        "{who_en} with Skyline, but app.json lacks `\"lazyCodeLoading\": \"requiredComponents\"`",
         "{who_zh}使用 Skyline 渲染，但 app.json 缺少 `\"lazyCodeLoading\": \"requiredComponents\"`"
     ))
     .at(&app.source, root..root + 1)

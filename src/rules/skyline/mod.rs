@@ -67,7 +67,10 @@ pub fn pages_phrase(first: &str, total: usize) -> Msg {
         2 => msg!("`{first}` and 1 more page", "`{first}` 等 2 个页面"),
         n => {
             let more = n - 1;
-            msg!("`{first}` and {more} more pages", "`{first}` 等 {n} 个页面")
+            msg!(
+                "`{first}` and {more} more pages",
+                "`{first}` 及另外 {more} 个页面"
+            )
         }
     }
 }

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
         "Skyline 页面要求原生导航栏（navigationStyle 不是 custom）",
     ),
     docs: include_str!("navigation_style.md"),
+    docs_zh: include_str!("navigation_style.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT
@@ -132,10 +133,12 @@ fn check(ctx: &mut LintContext) {
         } else {
             ("render", "take")
         };
+        // English agrees the verbs with the subject; Chinese has no agreement.
+        let who_en = format!("{who_en} {verb} with Skyline but {take}");
         let pointer = "/window/navigationStyle";
         let fix = window_fix.filter(|e| !e.is_empty()).map(custom_fix);
         let d = Diagnostic::new(msg!(
-                "{who_en} {verb} with Skyline but {take} `\"navigationStyle\": \"default\"` from app.json `window`; Skyline pages must use `custom`",
+                "{who_en} `\"navigationStyle\": \"default\"` from app.json `window`; Skyline pages must use `custom`",
                 "{who_zh}使用 Skyline 渲染，却从 app.json 的 `window` 继承了 `\"navigationStyle\": \"default\"`；Skyline 页面必须使用 `custom`"
             ))
             .at(&app.source, app.value_span(pointer))

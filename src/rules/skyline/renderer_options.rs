@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "app.json 设置了 \"renderer\": \"skyline\"，却没有 rendererOptions.skyline",
     ),
     docs: include_str!("renderer_options.md"),
+    docs_zh: include_str!("renderer_options.zh.md"),
     check,
     ..Rule::DEFAULT
 };

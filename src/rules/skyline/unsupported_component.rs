@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         "聊天工具页面使用了 Skyline 不支持的组件",
     ),
     docs: include_str!("unsupported_component.md"),
+    docs_zh: include_str!("unsupported_component.zh.md"),
     check,
     ..Rule::DEFAULT
 };
@@ -65,7 +66,9 @@ fn check(ctx: &mut LintContext) {
         }
         let config = code.config(&file.base);
         for el in &file.elements {
-            let Some((tag, en, zh)) = UNSUPPORTED.iter().find(|(t, _, _)| *t == el.name) else {
+            let Some((tag, instead_en, instead_zh)) =
+                UNSUPPORTED.iter().find(|(t, _, _)| *t == el.name)
+            else {
                 continue;
             };
             if config.is_some_and(|c| c.declares(tag)) {
@@ -79,8 +82,8 @@ fn check(ctx: &mut LintContext) {
                 .at(&file.source, el.name_span.clone())
                 .span_label(msg!("not rendered under Skyline", "Skyline 下无法渲染"))
                 .help(Msg::new(
-                    format!("{en} (Skyline turns unsupported components into an empty default-component)"),
-                    format!("{zh}（Skyline 不支持的组件会变成空的 default-component）"),
+                    format!("{instead_en} (Skyline turns unsupported components into an empty default-component)"),
+                    format!("{instead_zh}（Skyline 不支持的组件会变成空的 default-component）"),
                 )),
             );
         }

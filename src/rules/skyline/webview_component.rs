@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         "Skyline 页面用到的组件声明了 \"renderer\": \"webview\"",
     ),
     docs: include_str!("webview_component.md"),
+    docs_zh: include_str!("webview_component.zh.md"),
     check,
     ..Rule::DEFAULT
 };
@@ -80,13 +81,15 @@ fn check(ctx: &mut LintContext) {
         } else {
             ("use", "the Skyline pages")
         };
+        // English agrees the verb with the subject; Chinese has no agreement.
+        let who_en = format!("{page_en} {who_en} {use_en}");
         let message = match &f.via {
             None => msg!(
-                "component `{name}` declares `\"renderer\": \"webview\"`, but {page_en} {who_en} {use_en} it",
+                "component `{name}` declares `\"renderer\": \"webview\"`, but {who_en} it",
                 "组件 `{name}` 声明了 `\"renderer\": \"webview\"`，但 {who_zh}使用了它"
             ),
             Some(via) => msg!(
-                "component `{name}` declares `\"renderer\": \"webview\"`, but {page_en} {who_en} {use_en} it (through `{via}`)",
+                "component `{name}` declares `\"renderer\": \"webview\"`, but {who_en} it (through `{via}`)",
                 "组件 `{name}` 声明了 `\"renderer\": \"webview\"`，但 {who_zh}使用了它（通过 `{via}`）"
             ),
         };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "同时存在 `subPackages` 和 `subpackages`：微信会静默丢弃 `subPackages`",
     ),
     docs: include_str!("both_spellings.md"),
+    docs_zh: include_str!("both_spellings.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "同一分包中的页面重复列出",
     ),
     docs: include_str!("duplicate_page.md"),
+    docs_zh: include_str!("duplicate_page.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
         "两个分包的 root（如 `pkgA` 与 `pkgA/`）或 name 相同",
     ),
     docs: include_str!("duplicate_root.md"),
+    docs_zh: include_str!("duplicate_root.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         "分包 root 为空、以 `/` 或 `.` 开头、包含 `..`，或为 `__APP__`",
     ),
     docs: include_str!("invalid_root.md"),
+    docs_zh: include_str!("invalid_root.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         "主包页面位于某个分包的根目录之下",
     ),
     docs: include_str!("main_page_inside.md"),
+    docs_zh: include_str!("main_page_inside.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         "列出的页面缺少 .wxml 或 .js（.ts）文件",
     ),
     docs: include_str!("missing_page.md"),
+    docs_zh: include_str!("missing_page.zh.md"),
     check,
     ..Rule::DEFAULT
 };

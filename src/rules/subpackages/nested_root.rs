@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
         "分包根目录位于另一个分包的根目录之内",
     ),
     docs: include_str!("nested_root.md"),
+    docs_zh: include_str!("nested_root.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         "分包根目录不是一个存在的目录",
     ),
     docs: include_str!("root_not_dir.md"),
+    docs_zh: include_str!("root_not_dir.zh.md"),
     check,
     ..Rule::DEFAULT
 };

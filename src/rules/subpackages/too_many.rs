@@ -5,6 +5,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: ("More than 100 subpackages", "分包数量超过 100 个"),
     docs: include_str!("too_many.md"),
+    docs_zh: include_str!("too_many.zh.md"),
     check,
     ..Rule::DEFAULT
 };

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
         "Taro 的 app.config 或页面配置中有非静态字面量的值，未能检查",
     ),
     docs: include_str!("dynamic_config.md"),
+    docs_zh: include_str!("dynamic_config.zh.md"),
     check,
     ..Rule::DEFAULT
 };

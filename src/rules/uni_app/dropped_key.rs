@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         "pages.json 中的键（chatTools、lazyCodeLoading 等）会在 uni-app 编译时被丢弃，不会写入 app.json",
     ),
     docs: include_str!("dropped_key.md"),
+    docs_zh: include_str!("dropped_key.zh.md"),
     check,
     fixable: true,
     ..Rule::DEFAULT
