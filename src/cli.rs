@@ -88,6 +88,8 @@ pub enum Command {
     },
     /// Estimate what WeChat would upload, per package, and where the bytes go.
     Size(SizeArgs),
+    /// Run the language server (LSP over stdin/stdout) for editors; docs/integrations.md.
+    Lsp,
 }
 
 #[derive(Args, Debug)]

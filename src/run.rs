@@ -54,6 +54,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Rules { format }) => list_rules(*format, lang),
         Some(Command::Explain { rule }) => explain(rule, lang),
         Some(Command::Size(args)) => size(args, style),
+        Some(Command::Lsp) => crate::lsp::run(cli.lang.map(|l| match l {
+            LangChoice::En => Lang::En,
+            LangChoice::Zh => Lang::Zh,
+        })),
         None => check(&cli.check, style),
     };
     ExitCode::from(code)
@@ -359,6 +363,12 @@ fn explain(id: &str, lang: Lang) -> u8 {
         }
         return EXIT_FAILURE;
     };
+    print(&explain_text(rule, lang));
+    EXIT_OK
+}
+
+/// A rule's documentation as `explain` prints it (also the language server's hover).
+pub(crate) fn explain_text(rule: &rules::Rule, lang: Lang) -> String {
     let summary = match lang {
         Lang::En => rule.summary.0,
         Lang::Zh => rule.summary.1,
@@ -373,11 +383,10 @@ fn explain(id: &str, lang: Lang) -> u8 {
             _ => "default severity: info",
         },
     };
-    print(&format!(
+    format!(
         "# {}\n\n{summary}\n({sev}; {})\n\n{}",
         rule.id,
         rule.url(),
         rule.docs.trim_start()
-    ));
-    EXIT_OK
+    )
 }

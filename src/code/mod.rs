@@ -131,7 +131,10 @@ fn without_ext(path: &Path) -> PathBuf {
     path.with_extension("")
 }
 
-fn read_text(path: &Path) -> Option<String> {
+fn read_text(path: &Path, overlay: &crate::overlay::Overlay) -> Option<String> {
+    if let Some(text) = overlay.get(path) {
+        return (text.len() as u64 <= MAX_SOURCE_BYTES).then(|| text.to_string());
+    }
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
         return None;
@@ -196,7 +199,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
         match ext {
             "js" | "ts" | "mjs" | "cjs" | "wxs" if !name.ends_with(".d.ts") => {
-                let Some(text) = read_text(&path) else {
+                let Some(text) = read_text(&path, &project.overlay) else {
                     continue;
                 };
                 allocator.reset();
@@ -211,7 +214,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
                 });
             }
             "wxml" => {
-                let Some(text) = read_text(&path) else {
+                let Some(text) = read_text(&path, &project.overlay) else {
                     continue;
                 };
                 let elements = wxml::parse(&text);
@@ -224,7 +227,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
                 });
             }
             "wxss" | "less" | "scss" | "sass" => {
-                let Some(text) = read_text(&path) else {
+                let Some(text) = read_text(&path, &project.overlay) else {
                     continue;
                 };
                 let imports = css_imports(&text);
@@ -245,7 +248,9 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
         }
         // Third-party configurations are read quietly: their syntax is not the user's to fix.
         let json = if third_party {
-            JsonFile::read(&path).ok().map(Arc::new)
+            JsonFile::read_in(&path, &project.overlay)
+                .ok()
+                .map(Arc::new)
         } else {
             ctx.json(&path)
         };

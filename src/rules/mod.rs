@@ -217,7 +217,9 @@ impl<'p> LintContext<'p> {
             self.json_cache.insert(path.to_path_buf(), None);
             return None;
         }
-        let file = JsonFile::read(path).ok().map(Arc::new);
+        let file = JsonFile::read_in(path, &self.project.overlay)
+            .ok()
+            .map(Arc::new);
         if let Some(f) = &file {
             self.report_read_issues(f);
         }
