@@ -624,3 +624,55 @@ fn exits_cleanly() {
     drop(c.stdin.take());
     assert_eq!(c.exit_code(), 0);
 }
+
+#[test]
+fn a_rules_fix_applied_to_the_buffer_fixes_the_problem() {
+    let (_p, dir) = broken_example();
+    let app = dir.join("miniprogram/app.json");
+    let text = std::fs::read_to_string(&app).unwrap();
+    let mut c = Client::start(&dir, None);
+    c.open(&app, &text);
+    c.wait("entry-page", |d| {
+        d.get(&uri(&app))
+            .is_some_and(|l| l.iter().any(|x| x["code"] == "chat-tools/entry-page"))
+    });
+    let entry = c.diagnostics[&uri(&app)]
+        .iter()
+        .find(|x| x["code"] == "chat-tools/entry-page")
+        .unwrap()
+        .clone();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri(&app) },
+            "range": entry["range"],
+            "context": { "diagnostics": [entry], "only": ["quickfix"] }
+        }),
+    );
+    // The rule's fix: entryPagePath relative to the package root.
+    let fix = action(&actions, "`entryPagePath`");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(fix["diagnostics"][0]["code"], "chat-tools/entry-page");
+    let edits = fix["edit"]["changes"][uri(&app)].as_array().unwrap();
+    // The editor applies it to the buffer (unsaved).
+    let fixed = apply_edits(&text, edits);
+    assert!(fixed.contains("\"entryPagePath\": \"pages/create/index\""), "{fixed}");
+    c.change(&app, 2, &fixed);
+    c.wait("entry-page gone", |d| {
+        d.get(&uri(&app)).is_some_and(|l| {
+            !l.is_empty() && !l.iter().any(|x| x["code"] == "chat-tools/entry-page")
+        })
+    });
+    // Only quick fixes were asked for and given; another kind gets none.
+    let none = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri(&app) },
+            "range": entry["range"],
+            "context": { "diagnostics": [], "only": ["refactor"] }
+        }),
+    );
+    assert_eq!(none, json!([]));
+    assert_eq!(c.shutdown(), 0);
+}
