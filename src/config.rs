@@ -17,7 +17,6 @@
 //! The command line's `--deny/--warn/--allow` are applied on top ([`Config::override_rules`]).
 //! A broken file gives diagnostics pointing into it ([`Config::load`]); the run exits with 2.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -27,7 +26,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
 use crate::json::{escape_token, JsonFile, ReadIssue};
 use crate::msg;
-use crate::rules::{self, Rule, RULES};
+use crate::rules::{self, Rule, RuleSettings, RULES};
 
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "chattools-lint.json";
@@ -39,36 +38,10 @@ pub const CONFIG_CODE: &str = "config";
 pub const CONFIG_DOCS: &str =
     "https://github.com/chattools-lint/chattools-lint/blob/main/docs/configuration.md";
 
-/// What a rule option holds.
-#[derive(Clone, Copy, Debug)]
-pub enum OptionKind {
-    /// An array of strings.
-    Strings,
-    /// An integer ≥ 1.
-    PositiveInteger,
-    /// A number greater than 0 and at most 1.
-    Ratio,
-}
-
-/// The options each rule takes. A rule not listed here takes none. Adding an option: add it
-/// here and to schemas/chattools-lint.schema.json (tests/config.rs checks they agree).
-pub static RULE_OPTIONS: &[(&str, &[(&str, OptionKind)])] = &[
-    ("chat-tools/desc", &[("words", OptionKind::Strings)]),
-    (
-        "chat-tools/package-size",
-        &[
-            ("limit", OptionKind::PositiveInteger),
-            ("warnRatio", OptionKind::Ratio),
-        ],
-    ),
-];
-
 #[derive(Debug, Default, Clone)]
 pub struct Config {
-    /// Severity overrides by rule id.
-    pub severities: HashMap<String, Severity>,
-    /// Options by rule id: an object per rule.
-    pub options: HashMap<String, Value>,
+    /// Severities and options by rule id.
+    pub rules: RuleSettings,
     /// The configuration file, when one was read.
     pub file: Option<PathBuf>,
     /// The `ignore` patterns as written.
@@ -79,15 +52,7 @@ pub struct Config {
 impl Config {
     /// The severity a rule's diagnostics get: configured, else the rule's default.
     pub fn severity(&self, rule: &Rule) -> Severity {
-        self.severities
-            .get(rule.id)
-            .copied()
-            .unwrap_or(rule.default_severity)
-    }
-
-    /// A rule option, e.g. `option("chat-tools/desc", "words")`.
-    pub fn option(&self, rule: &str, key: &str) -> Option<&Value> {
-        self.options.get(rule)?.get(key)
+        self.rules.severity(rule)
     }
 
     /// The folder `ignore` patterns are relative to: the configuration file's.
@@ -126,7 +91,7 @@ impl Config {
             for id in ids {
                 match rules::find(id) {
                     Some(rule) => {
-                        self.severities.insert(rule.id.to_string(), severity);
+                        self.rules.severities.insert(rule.id.to_string(), severity);
                     }
                     None => errors.push(unknown_rule_msg(id, flag)),
                 }
@@ -400,11 +365,14 @@ impl Checker<'_> {
                 other => (other, p.clone(), None),
             };
             if let Some(sev) = self.severity(&severity_pointer, severity_value) {
-                config.severities.insert(rule.id.to_string(), sev);
+                config.rules.severities.insert(rule.id.to_string(), sev);
             }
             if let Some((opts, opts_pointer)) = options {
                 if self.check_options(rule, &opts_pointer, opts) {
-                    config.options.insert(rule.id.to_string(), opts.clone());
+                    config
+                        .rules
+                        .options
+                        .insert(rule.id.to_string(), opts.clone());
                 }
             }
         }
@@ -446,32 +414,34 @@ impl Checker<'_> {
         None
     }
 
-    /// Whether the options are valid.
+    /// Whether the options are valid: each key is one of the rule's options (its declared
+    /// options struct, `Rule::options`) and matches that option's generated schema.
     fn check_options(&mut self, rule: &Rule, pointer: &str, v: &Value) -> bool {
         let Some(obj) = v.as_object() else {
             self.wrong_type(pointer, v, "an object of options", "选项对象");
             return false;
         };
-        let known: &[(&str, OptionKind)] = RULE_OPTIONS
-            .iter()
-            .find(|(id, _)| *id == rule.id)
-            .map(|(_, o)| *o)
-            .unwrap_or(&[]);
+        let schema = rule.options.map(|o| o.schema()).unwrap_or_default();
+        let empty = serde_json::Map::new();
+        let known = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .unwrap_or(&empty);
         let mut ok = true;
         for (key, value) in obj {
             let p = format!("{pointer}/{}", escape_token(key));
             let id = rule.id;
-            let Some((_, kind)) = known.iter().find(|(k, _)| k == key) else {
+            let Some(option) = known.get(key) else {
                 ok = false;
                 let help = if known.is_empty() {
                     msg!("`{id}` takes no options", "`{id}` 没有可配置的选项")
                 } else {
                     let names = known
-                        .iter()
-                        .map(|(k, _)| format!("`{k}`"))
+                        .keys()
+                        .map(|k| format!("`{k}`"))
                         .collect::<Vec<_>>()
                         .join(", ");
-                    match rules::closest(key, known.iter().map(|(k, _)| *k)) {
+                    match rules::closest(key, known.keys().map(String::as_str)) {
                         Some(c) => msg!(
                             "did you mean `{c}`? `{id}` takes {names}",
                             "你是不是想写 `{c}`？`{id}` 的选项有 {names}"
@@ -490,29 +460,16 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            let valid = match kind {
-                OptionKind::Strings => value
-                    .as_array()
-                    .is_some_and(|a| a.iter().all(Value::is_string)),
-                OptionKind::PositiveInteger => value.as_u64().is_some_and(|n| n >= 1),
-                OptionKind::Ratio => value.as_f64().is_some_and(|x| x > 0.0 && x <= 1.0),
-            };
-            if !valid {
+            if !jsonschema::is_valid(option, value) {
                 ok = false;
-                let (en, zh) = match kind {
-                    OptionKind::Strings => ("an array of strings", "字符串数组"),
-                    OptionKind::PositiveInteger => {
-                        ("a whole number of at least 1", "不小于 1 的整数")
-                    }
-                    OptionKind::Ratio => (
-                        "a number above 0 and at most 1 (0.9 = 90%)",
-                        "大于 0 且不超过 1 的数（0.9 表示 90%）",
-                    ),
-                };
+                let want = describe_option(option);
                 self.error_at(
                     &p,
                     false,
-                    msg!("`{key}` must be {en}", "`{key}` 应为{zh}"),
+                    Msg::new(
+                        format!("`{key}` must be {}", want.en),
+                        format!("`{key}` 应为{}", want.zh),
+                    ),
                     None,
                 );
             }
@@ -564,6 +521,129 @@ impl Checker<'_> {
     }
 }
 
+/// What an option's schema asks for, in words: "an array of strings", "a whole number of at least
+/// 1", "a number above 0 and at most 1".
+fn describe_option(schema: &Value) -> Msg {
+    let types: Vec<&str> = match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let num = |k: &str| schema.get(k).and_then(Value::as_f64);
+    let fmt = |x: f64| x.to_string();
+    if types.contains(&"array") {
+        let item = schema.pointer("/items/type").and_then(Value::as_str);
+        return match item {
+            Some("string") => msg!("an array of strings", "字符串数组"),
+            _ => msg!("an array", "数组"),
+        };
+    }
+    if types.contains(&"boolean") {
+        return msg!("`true` or `false`", "`true` 或 `false`");
+    }
+    if types.contains(&"string") {
+        return msg!("a string", "字符串");
+    }
+    let integer = types.contains(&"integer");
+    let (noun_en, noun_zh) = if integer {
+        ("a whole number", "整数")
+    } else {
+        ("a number", "数")
+    };
+    let low = num("exclusiveMinimum")
+        .map(|x| (x, true))
+        .or(num("minimum").map(|x| (x, false)));
+    let high = num("maximum").map(fmt);
+    match (low, high) {
+        (Some((l, true)), Some(h)) => {
+            let l = fmt(l);
+            msg!(
+                "{noun_en} above {l} and at most {h}",
+                "大于 {l} 且不超过 {h} 的{noun_zh}"
+            )
+        }
+        (Some((l, false)), Some(h)) => {
+            let l = fmt(l);
+            msg!(
+                "{noun_en} from {l} to {h}",
+                "介于 {l} 和 {h} 之间的{noun_zh}"
+            )
+        }
+        (Some((l, true)), None) => {
+            let l = fmt(l);
+            msg!("{noun_en} above {l}", "大于 {l} 的{noun_zh}")
+        }
+        (Some((l, false)), None) => {
+            let l = fmt(l);
+            msg!("{noun_en} of at least {l}", "不小于 {l} 的{noun_zh}")
+        }
+        (None, Some(h)) => msg!("{noun_en} of at most {h}", "不超过 {h} 的{noun_zh}"),
+        (None, None) => Msg::new(noun_en, noun_zh),
+    }
+}
+
+/// The JSON Schema of `chattools-lint.json`, generated from the rule declarations (ids, docs
+/// paths, options structs). `schemas/chattools-lint.schema.json` is this, committed; a test keeps
+/// it current.
+pub fn json_schema() -> Value {
+    use serde_json::json;
+    let mut rules = serde_json::Map::new();
+    for rule in RULES {
+        let id = rule.id;
+        let mut items = vec![json!({ "$ref": "#/definitions/severity" })];
+        if let Some(options) = rule.options {
+            let mut schema = options.schema();
+            if let Some(o) = schema.as_object_mut() {
+                o.remove("default");
+            }
+            items.push(schema);
+        }
+        let n = items.len();
+        rules.insert(
+            id.to_string(),
+            json!({
+                "description": format!("`{id}`: a severity, or [severity, {{options}}]. 规则 `{id}` 的级别，或 [级别, {{选项}}]。 See docs/rules/{id}.md"),
+                "oneOf": [
+                    { "$ref": "#/definitions/severity" },
+                    { "type": "array", "items": items, "minItems": 1, "maxItems": n, "additionalItems": false }
+                ]
+            }),
+        );
+    }
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://github.com/chattools-lint/chattools-lint/raw/main/schemas/chattools-lint.schema.json",
+        "title": "chattools-lint configuration (chattools-lint 配置)",
+        "description": "Configuration of chattools-lint, the linter for WeChat mini program chat tools. Found as chattools-lint.json in the project folder or its nearest parent, or given with --config. chattools-lint 的配置文件：放在项目目录或其上级目录中的 chattools-lint.json，或用 --config 指定。",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "$schema": {
+                "type": "string",
+                "description": "The URL or path of this schema, for editors. 本 schema 的 URL 或路径，供编辑器使用。"
+            },
+            "rules": {
+                "type": "object",
+                "description": "Rule severities and options by rule id; `chattools-lint rules` lists the ids. 按规则 id 设置级别和选项；运行 `chattools-lint rules` 查看所有规则。",
+                "additionalProperties": false,
+                "properties": rules
+            },
+            "ignore": {
+                "type": "array",
+                "description": "Paths or globs, relative to this file, whose diagnostics are dropped and which --recursive does not search. A pattern without `/` matches at any depth; a folder covers everything under it. 相对于本文件的路径或 glob：其中文件的诊断不报告，--recursive 也不搜索它们。不含 `/` 的模式匹配任意层级；目录包含其下所有内容。",
+                "items": { "type": "string", "minLength": 1 }
+            }
+        },
+        "definitions": {
+            "severity": {
+                "type": "string",
+                "enum": ["off", "info", "warning", "error"],
+                "description": "off: not checked; info, warning: reported, exit code 0; error: reported, exit code 1. off：不检查；info、warning：报告，退出码 0；error：报告，退出码 1。"
+            }
+        }
+    })
+}
+
 /// The globs a pattern stands for: itself and everything under it; a pattern without `/`
 /// matches at any depth (as in .gitignore).
 fn ignore_globs(pattern: &str) -> Result<Vec<globset::Glob>, String> {
@@ -610,26 +690,11 @@ mod tests {
         }
     }
 
-    fn no_check(_: &mut crate::rules::LintContext) {}
-
-    /// Options are checked against RULE_OPTIONS (here with stand-ins for the rules that take
-    /// options, which may live on other branches).
+    /// Options are checked against the schema generated from each rule's options struct.
     #[test]
     fn rule_options() {
-        static PACKAGE_SIZE: Rule = Rule {
-            id: "chat-tools/package-size",
-            default_severity: Severity::Warning,
-            summary: ("", ""),
-            docs: "",
-            check: no_check,
-        };
-        static DESC: Rule = Rule {
-            id: "chat-tools/desc",
-            default_severity: Severity::Warning,
-            summary: ("", ""),
-            docs: "",
-            check: no_check,
-        };
+        let rule = |id| rules::find(id).unwrap();
+        let (package_size, desc) = (rule("chat-tools/package-size"), rule("chat-tools/desc"));
         let check = |rule: &Rule, text: &str| -> Vec<String> {
             let file = JsonFile::parse_text(Path::new("chattools-lint.json"), text.to_string());
             let mut c = Checker {
@@ -641,26 +706,26 @@ mod tests {
             assert_eq!(ok, c.errors.is_empty());
             c.errors.iter().map(|d| d.message.en.clone()).collect()
         };
-        assert!(check(&PACKAGE_SIZE, r#"{ "limit": 600000, "warnRatio": 0.9 }"#).is_empty());
-        assert!(check(&PACKAGE_SIZE, r#"{ "warnRatio": 1 }"#).is_empty());
+        assert!(check(package_size, r#"{ "limit": 600000, "warnRatio": 0.9 }"#).is_empty());
+        assert!(check(package_size, r#"{ "warnRatio": 1 }"#).is_empty());
         assert_eq!(
             check(
-                &PACKAGE_SIZE,
+                package_size,
                 r#"{ "limit": 0, "warnRatio": 1.5, "limits": 1 }"#
             ),
             [
                 "`limit` must be a whole number of at least 1",
-                "`warnRatio` must be a number above 0 and at most 1 (0.9 = 90%)",
+                "`warnRatio` must be a number above 0 and at most 1",
                 "unknown option `limits` of `chat-tools/package-size`",
             ]
         );
-        assert!(check(&DESC, r#"{ "words": ["最好", "第一"] }"#).is_empty());
+        assert!(check(desc, r#"{ "words": ["最好", "第一"] }"#).is_empty());
         assert_eq!(
-            check(&DESC, r#"{ "words": "最好" }"#),
+            check(desc, r#"{ "words": "最好" }"#),
             ["`words` must be an array of strings"]
         );
         assert_eq!(
-            check(&DESC, r#"[]"#),
+            check(desc, r#"[]"#),
             ["expected an object of options, found an array"]
         );
     }

@@ -8,6 +8,7 @@ pub mod code;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod facts;
 pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;

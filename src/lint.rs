@@ -1,24 +1,26 @@
-//! The pipeline for one project: read issues → schema → rules → stable order.
+//! The pipeline for one project: facts on demand → rules → the rules on what reading files found →
+//! stable order.
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::facts::Facts;
 use crate::project::Project;
+use crate::rules::json::READ_RULES;
 use crate::rules::{LintContext, RULES};
 
 pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
-    let mut ctx = LintContext::new(project, config);
-    for cfg in [&project.config, &project.private_config]
-        .into_iter()
-        .flatten()
-    {
-        ctx.report_read_issues(cfg);
-    }
-    ctx.report_read_issues(&project.app);
+    let facts = Facts::new(project);
+    let mut ctx = LintContext::new(&facts, &config.rules);
     if project.app.value.is_some() {
-        crate::schema::check(&mut ctx);
-        for rule in RULES {
+        for rule in RULES
+            .iter()
+            .filter(|r| !READ_RULES.iter().any(|x| x.id == r.id))
+        {
             ctx.run_rule(rule);
         }
+    }
+    for rule in READ_RULES {
+        ctx.run_rule(rule);
     }
     let mut diagnostics = ctx.into_diagnostics();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

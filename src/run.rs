@@ -235,8 +235,8 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
     // fixed files and reports what remains.
     let mut diffs = String::new();
     if args.fix || args.diff {
-        for (dir, _) in &work {
-            let done = crate::fix::run_for_cli(Project::load(dir), dir, args.fix, style.lang);
+        for (dir, config) in &work {
+            let done = crate::fix::run_for_cli(dir, config, args.fix, style.lang);
             failed |= done.failed;
             diffs.push_str(&done.diff);
         }
@@ -324,9 +324,10 @@ fn list_rules(format: ListFormat, lang: Lang) -> u8 {
                     Lang::Zh => r.summary.1,
                 };
                 out.push_str(&format!(
-                    "{:width$}  {:7}  {}\n",
+                    "{:width$}  {:7}  {:3}  {}\n",
                     r.id,
                     r.default_severity.as_str(),
+                    if r.fixable { "fix" } else { "" },
                     summary
                 ));
             }
@@ -338,6 +339,7 @@ fn list_rules(format: ListFormat, lang: Lang) -> u8 {
                     serde_json::json!({
                         "id": r.id,
                         "severity": r.default_severity.as_str(),
+                        "fixable": r.fixable,
                         "summary": { "en": r.summary.0, "zh": r.summary.1 },
                         "url": r.url(),
                     })
@@ -383,8 +385,13 @@ pub(crate) fn explain_text(rule: &rules::Rule, lang: Lang) -> String {
             _ => "default severity: info",
         },
     };
+    let fixable = match (lang, rule.fixable) {
+        (_, false) => "",
+        (Lang::En, true) => "; `--fix` fixes it where there is one safe answer",
+        (Lang::Zh, true) => "；有唯一安全改法时 `--fix` 可自动修复",
+    };
     format!(
-        "# {}\n\n{summary}\n({sev}; {})\n\n{}",
+        "# {}\n\n{summary}\n({sev}{fixable}; {})\n\n{}",
         rule.id,
         rule.url(),
         rule.docs.trim_start()

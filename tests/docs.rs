@@ -55,11 +55,16 @@ fn documented_examples_raise_their_rule() {
 fn rendered_page(rule: &chattools_lint::rules::Rule) -> String {
     format!(
         "<!-- generated from src/rules by `UPDATE_DOCS=1 cargo test --test docs`; do not edit -->\n\
-         # `{}`\n\n{}\n\n{}\n\nDefault severity: **{}**\n\n{}",
+         # `{}`\n\n{}\n\n{}\n\nDefault severity: **{}**{}\n\n{}",
         rule.id,
         rule.summary.0,
         rule.summary.1,
         rule.default_severity.as_str(),
+        if rule.fixable {
+            " · Fixable: `--fix` applies the fix where there is one safe answer (也可用 `--fix` 自动修复)"
+        } else {
+            ""
+        },
         rule.docs.trim_start()
     )
 }
@@ -67,14 +72,15 @@ fn rendered_page(rule: &chattools_lint::rules::Rule) -> String {
 fn rendered_index() -> String {
     let mut s = String::from(
         "<!-- generated from src/rules by `UPDATE_DOCS=1 cargo test --test docs`; do not edit -->\n\
-         # Rules\n\n| id | default | what it checks |\n|---|---|---|\n",
+         # Rules\n\n| id | default | fix | what it checks |\n|---|---|---|---|\n",
     );
     for r in RULES {
         s.push_str(&format!(
-            "| [`{}`]({}.md) | {} | {} |\n",
+            "| [`{}`]({}.md) | {} | {} | {} |\n",
             r.id,
             r.id,
             r.default_severity.as_str(),
+            if r.fixable { "🔧" } else { "" },
             r.summary.0
         ));
     }
@@ -90,13 +96,14 @@ fn rendered_readme(readme: &str) -> String {
     let end = readme
         .find("<!-- rules:end -->")
         .expect("README rules:end marker");
-    let mut table = String::from("| id | default | what it checks |\n|---|---|---|\n");
+    let mut table = String::from("| id | default | fix | what it checks |\n|---|---|---|---|\n");
     for r in RULES {
         table.push_str(&format!(
-            "| [`{}`](docs/rules/{}.md) | {} | {} |\n",
+            "| [`{}`](docs/rules/{}.md) | {} | {} | {} |\n",
             r.id,
             r.id,
             r.default_severity.as_str(),
+            if r.fixable { "🔧" } else { "" },
             r.summary.0.replace('|', "\\|")
         ));
     }

@@ -195,7 +195,7 @@ fn lazy_code_loading() {
     fixes_to(
         &good.replace("\"requiredComponents\"", "\"requiredcomponents\""),
         &good,
-        &["skyline/lazy-code-loading"],
+        &["schema/enum"],
     );
     let cf = ",\n  \"componentFramework\": \"glass-easel\"";
     fixes_to(
@@ -238,7 +238,7 @@ fn everything_at_once_crlf_and_tabs() {
             "chat-tools/not-independent",
             "chat-tools/not-skyline",
             "skyline/glass-easel",
-            "skyline/lazy-code-loading",
+            "schema/enum",
             "chat-tools/entry-page",
         ],
     );
@@ -380,4 +380,147 @@ fn project_config_trailing_commas() {
         std::fs::read_to_string(p.path().join("project.config.json")).unwrap(),
         "{\n  \"appid\": \"wx0\"\n}\n"
     );
+}
+
+/// The issue's example: the rule says "write `pages/entry/index`", and `--fix` now does it.
+#[test]
+fn entry_page_extension_and_query() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    for bad in [
+        "pages/entry/index.js",
+        "pages/entry/index.wxml",
+        "pages/entry/index?from=share",
+        "/packageChatTool/pages/entry/index.ts?x=1",
+    ] {
+        fixes_to(&app(SUB_OK, bad, APP_OK), &good, &["chat-tools/entry-page"]);
+    }
+    // --diff shows the same change and exits 1.
+    let p = project(&app(SUB_OK, "pages/entry/index.js", APP_OK));
+    let (code, out, _) = run(&p, &["--diff"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("-      \"entryPagePath\": \"pages/entry/index.js\",\n+      \"entryPagePath\": \"pages/entry/index\","), "{out}");
+}
+
+#[test]
+fn app_entry_page_path_extension() {
+    let tail = format!("{APP_OK},\n  \"entryPagePath\": \"pages/index/index\"");
+    let good = app(SUB_OK, "pages/entry/index", &tail);
+    fixes_to(
+        &good.replace(
+            "\"entryPagePath\": \"pages/index/index\"",
+            "\"entryPagePath\": \"pages/index/index.js\"",
+        ),
+        &good,
+        &["app/entry-page-path"],
+    );
+}
+
+#[test]
+fn duplicate_page() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let twice = good.replace(
+        "\"pages\": [\"pages/entry/index\"]",
+        "\"pages\": [\"pages/entry/index\", \"pages/entry/index\"]",
+    );
+    fixes_to(&twice, &good, &["subpackages/duplicate-page"]);
+    // The first of three items listed again: the later copies go, the first stays.
+    let thrice = good.replace(
+        "\"pages\": [\"pages/entry/index\"]",
+        "\"pages\": [\n        \"pages/entry/index\",\n        \"pages/entry/index\"\n      ]",
+    );
+    let p = project(&thrice);
+    run(&p, &["--fix"]);
+    assert!(
+        read(&p).contains("\"pages\": [\n        \"pages/entry/index\"\n      ]"),
+        "{}",
+        read(&p)
+    );
+}
+
+/// `"navigationStyle": "custom"` on a Skyline chat-tool page: in its own .json when it says
+/// `default`, and in each page's .json when app.json `window` says `default`.
+#[test]
+fn navigation_style_custom() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let p = project(&good);
+    let page_json = p.path().join("packageChatTool/pages/entry/index.json");
+    std::fs::write(&page_json, "{\n  \"navigationStyle\": \"default\"\n}\n").unwrap();
+    let (_, _, err) = run(&p, &["--fix"]);
+    assert!(err.contains("[skyline/navigation-style]"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&page_json).unwrap(),
+        "{\n  \"navigationStyle\": \"custom\"\n}\n"
+    );
+    let (code, out, _) = run(&p, &[]);
+    assert_eq!(code, 0, "{out}");
+
+    let window = format!("{APP_OK},\n  \"window\": {{ \"navigationStyle\": \"default\" }}");
+    let p = project(&app(SUB_OK, "pages/entry/index", &window));
+    let page_json = p.path().join("packageChatTool/pages/entry/index.json");
+    std::fs::write(&page_json, "{\n  \"usingComponents\": {}\n}\n").unwrap();
+    run(&p, &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(&page_json).unwrap(),
+        "{\n  \"usingComponents\": {},\n  \"navigationStyle\": \"custom\"\n}\n"
+    );
+    let (_, _, err) = run(&p, &["--fix"]);
+    assert!(!err.contains("fixed"), "second run: {err}");
+    // A page that sets navigation-bar fields conflicts: no fix is offered.
+    let p = project(&good);
+    let page_json = p.path().join("packageChatTool/pages/entry/index.json");
+    let conflicting =
+        "{\n  \"navigationStyle\": \"default\",\n  \"navigationBarTitleText\": \"签到\"\n}\n";
+    std::fs::write(&page_json, conflicting).unwrap();
+    let (code, _, _) = run(&p, &["--fix"]);
+    assert_eq!(code, 1);
+    assert_eq!(std::fs::read_to_string(&page_json).unwrap(), conflicting);
+}
+
+/// A component `.json` of the chat-tool package with a trailing comma is `json/syntax` whatever
+/// else is on (issue 9: facts never report), and `--fix` removes the comma there too.
+#[test]
+fn component_json_syntax_whatever_rules_are_on() {
+    let p = project(&app(SUB_OK, "pages/entry/index", APP_OK));
+    p.file(
+        "packageChatTool/pages/entry/index.json",
+        "{ \"usingComponents\": { \"card\": \"../../components/card/index\" } }",
+    )
+    .file(
+        "packageChatTool/components/card/index.json",
+        "{ \"component\": true, }",
+    )
+    .file("packageChatTool/components/card/index.wxml", "<view/>")
+    .file("packageChatTool/components/card/index.js", "Component({})");
+    let others: Vec<String> = chattools_lint::rules::RULES
+        .iter()
+        .filter(|r| !r.id.starts_with("json/") && !r.id.starts_with("schema/"))
+        .map(|r| r.id.to_string())
+        .collect();
+    let only_json = format!(
+        "{{ \"rules\": {{ {} }} }}",
+        others
+            .iter()
+            .map(|id| format!("\"{id}\": \"off\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for config in [None, Some(only_json.as_str())] {
+        if let Some(c) = config {
+            p.file("chattools-lint.json", c);
+        }
+        let (code, out, _) = run(&p, &["--format", "short"]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains("packageChatTool/components/card/index.json:1:20: error[json/syntax]"),
+            "config {config:?}: {out}"
+        );
+    }
+    run(&p, &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(p.path().join("packageChatTool/components/card/index.json"))
+            .unwrap(),
+        "{ \"component\": true }"
+    );
+    let (code, out, _) = run(&p, &[]);
+    assert_eq!(code, 0, "{out}");
 }

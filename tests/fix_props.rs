@@ -1,9 +1,11 @@
 //! Property test: on generated valid (leniently parsed) app.json variants — any indentation,
 //! LF or CRLF, any key order, optional trailing commas, a BOM — the fixes keep the file
 //! parseable, change nothing outside the edited spans, keep the line-ending and indentation
-//! style, fix what they claim to, and a second pass finds nothing.
+//! style, fix what they claim to, and fixing again (as `--fix` does) ends with nothing left.
 
+use chattools_lint::config::Config;
 use chattools_lint::fix;
+use chattools_lint::lint::lint_project;
 use chattools_lint::project::Project;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -199,14 +201,19 @@ proptest! {
         let project = Project::from_app_bytes(dir.path(), text.clone().into_bytes());
         prop_assert!(project.app.value.is_some(), "generated text must parse:\n{}", text);
         if std::env::var_os("SHOW_SAMPLES").is_some() { eprintln!("{text:?}"); }
-        let plans = fix::plan(&project);
-        let fixed = match plans.first() {
-            None => text.clone(),
-            Some(f) => {
+        // Fix as `--fix` does: lint, apply, lint again, until nothing is left to fix.
+        let mut fixed = text.clone();
+        for pass in 0..=fix::MAX_PASSES {
+            let project = Project::from_app_bytes(dir.path(), fixed.clone().into_bytes());
+            let plans = fix::plan(&lint_project(&project, &Config::default()));
+            let Some(f) = plans.first() else { break };
+            prop_assert!(pass < fix::MAX_PASSES, "still fixing after {} passes", pass);
+            let text = fixed.clone();
+            {
                 prop_assert!(f.refused.is_none());
                 prop_assert_eq!(&f.original, &text);
                 // Outside the edits, every byte is the original's.
-                let mut edits: Vec<_> = f.fixes.iter().flat_map(|x| x.edits.iter()).collect();
+                let mut edits: Vec<_> = f.edits.iter().collect();
                 edits.sort_by_key(|e| (e.range.start, e.range.end));
                 let (mut pos, mut out_pos) = (0usize, 0usize);
                 for e in &edits {
@@ -217,9 +224,9 @@ proptest! {
                     pos = e.range.end;
                 }
                 prop_assert_eq!(&f.fixed[out_pos..], &text[pos..]);
-                f.fixed.clone()
+                fixed = f.fixed.clone();
             }
-        };
+        }
         // Line endings and indentation kept.
         if style.nl == "\n" {
             prop_assert!(!fixed.contains('\r'));
@@ -241,10 +248,14 @@ proptest! {
         let renderer = sub.get("renderer").or(v.get("renderer"));
         prop_assert_eq!(renderer.and_then(Value::as_str), Some("skyline"));
         prop_assert_eq!(v["lazyCodeLoading"].as_str(), Some("requiredComponents"));
-        prop_assert_eq!(
-            sub.get("componentFramework").or(v.get("componentFramework")).and_then(Value::as_str),
-            Some("glass-easel")
-        );
+        // With an app-level Skyline renderer the main package's pages share the cause: no one
+        // safe place to set glass-easel, so the rule reports without a fix.
+        if v.get("renderer").and_then(Value::as_str) != Some("skyline") {
+            prop_assert_eq!(
+                sub.get("componentFramework").or(v.get("componentFramework")).and_then(Value::as_str),
+                Some("glass-easel")
+            );
+        }
         let entry = v["chatTools"][0]["entryPagePath"].as_str().unwrap();
         prop_assert!(entry == "pages/entry/index" || entry == "/pages/none/index", "{}", entry);
         // Key order of what was there is unchanged.
@@ -252,8 +263,8 @@ proptest! {
         let keys = |o: &Value| o.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
         let (kb, ka) = (keys(&before), keys(&v));
         prop_assert_eq!(&ka[..kb.len()], &kb[..]);
-        // A second pass finds nothing.
+        // Another pass finds nothing.
         let again = Project::from_app_bytes(dir.path(), fixed.into_bytes());
-        prop_assert!(fix::plan(&again).is_empty());
+        prop_assert!(fix::plan(&lint_project(&again, &Config::default())).is_empty());
     }
 }

@@ -657,7 +657,10 @@ fn a_rules_fix_applied_to_the_buffer_fixes_the_problem() {
     let edits = fix["edit"]["changes"][uri(&app)].as_array().unwrap();
     // The editor applies it to the buffer (unsaved).
     let fixed = apply_edits(&text, edits);
-    assert!(fixed.contains("\"entryPagePath\": \"pages/create/index\""), "{fixed}");
+    assert!(
+        fixed.contains("\"entryPagePath\": \"pages/create/index\""),
+        "{fixed}"
+    );
     c.change(&app, 2, &fixed);
     c.wait("entry-page gone", |d| {
         d.get(&uri(&app)).is_some_and(|l| {

@@ -1,5 +1,5 @@
 //! The code of the chat-tool package, read once per run and shared by every code rule
-//! (`LintContext::package_code`): each `.js`/`.ts` parsed with oxc, each `.wxml` tokenized, each
+//! (`Facts::package_code`): each `.js`/`.ts` parsed with oxc, each `.wxml` tokenized, each
 //! `.wxss` scanned for `@import`, each page or component `.json` read through the span-keeping
 //! reader. `.wxs` modules are parsed as JavaScript too, for their `require`s.
 //!
@@ -24,9 +24,9 @@ use std::sync::Arc;
 use oxc_allocator::Allocator;
 
 use crate::diagnostic::SourceFile;
+use crate::facts::Facts;
 use crate::json::{escape_token, JsonFile};
 use crate::project::resolve::normalize;
-use crate::rules::LintContext;
 
 /// Source files larger than this are not read (minified bundles of this size are not hand code).
 pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
@@ -147,9 +147,9 @@ fn read_text(path: &Path, overlay: &crate::overlay::Overlay) -> Option<String> {
 }
 
 /// Scan the chat-tool package. `None` when there is no chat-tool package or its folder is absent.
-pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
-    let project = ctx.project;
-    let model = ctx.model();
+pub fn scan(facts: &Facts) -> Option<PackageCode> {
+    let project = facts.project;
+    let model = facts.model();
     let package = model.chat_tool_package()?;
     let root = package.root_trimmed()?.trim_start_matches('/').to_string();
     if root.is_empty() {
@@ -179,7 +179,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
     };
     // Exactly the files WeChat would upload (allow-list, compiler plugins, packOptions), from
     // the one walk of the package that `chat-tools/package-size` also uses.
-    let estimate = ctx.chat_tool_estimate();
+    let estimate = facts.chat_tool_estimate();
     let mut files: Vec<&str> = estimate
         .chat_tool()
         .map(|p| p.files.iter().map(|f| f.path.as_str()).collect())
@@ -252,7 +252,7 @@ pub fn scan(ctx: &mut LintContext) -> Option<PackageCode> {
                 .ok()
                 .map(Arc::new)
         } else {
-            ctx.json(&path)
+            facts.json(&path)
         };
         let Some(json) = json else { continue };
         let components = json

@@ -17,6 +17,8 @@ use serde_json::{Map, Number, Value};
 
 pub use pointer::escape_token;
 
+pub mod edit;
+
 use crate::diagnostic::SourceFile;
 use crate::i18n::Msg;
 use crate::msg;

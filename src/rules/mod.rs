@@ -5,7 +5,6 @@ pub mod app;
 pub mod chat_tools;
 pub mod code;
 pub mod json;
-pub mod page_config;
 pub mod privacy;
 pub mod schema;
 pub mod skyline;
@@ -13,13 +12,14 @@ pub mod subpackages;
 pub mod version;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
-use crate::config::Config;
+use serde_json::Value;
+
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::json::{JsonFile, ReadIssue};
-use crate::msg;
+use crate::facts::Facts;
+use crate::json::JsonFile;
 use crate::project::{AppModel, Project};
 
 /// Where rule documentation is published; each rule's page is `{DOCS_BASE}/{group}/{name}.md`.
@@ -34,6 +34,52 @@ pub struct Rule {
     /// Markdown: what it checks, why, an invalid and a valid example (see docs/CONTRIBUTING.md).
     pub docs: &'static str,
     pub check: fn(&mut LintContext),
+    /// Whether the rule attaches fixes to (some of) its diagnostics.
+    pub fixable: bool,
+    /// The rule's options, when it takes any (see [`RuleOptions`]).
+    pub options: Option<&'static dyn RuleOptions>,
+}
+
+impl Rule {
+    /// The fields most rules leave as they are: `..Rule::DEFAULT`.
+    pub const DEFAULT: Rule = Rule {
+        id: "",
+        default_severity: Severity::Error,
+        summary: ("", ""),
+        docs: "",
+        check: |_| {},
+        fixable: false,
+        options: None,
+    };
+}
+
+/// A rule's options: a serde struct with defaults, declared in the rule's file and named in its
+/// declaration as `options: Some(&Options::<MyOptions>::DECLARE)`. The configuration's JSON
+/// Schema and the option checks of `chattools-lint.json` are generated from the struct.
+pub trait RuleOptions: Sync {
+    /// The JSON Schema of the options object.
+    fn schema(&self) -> Value;
+}
+
+/// The [`RuleOptions`] of a struct `T`.
+pub struct Options<T>(std::marker::PhantomData<fn() -> T>);
+
+impl<T> Options<T> {
+    pub const DECLARE: Options<T> = Options(std::marker::PhantomData);
+}
+
+impl<T: schemars::JsonSchema> RuleOptions for Options<T> {
+    fn schema(&self) -> Value {
+        let settings = schemars::generate::SchemaSettings::draft07().for_deserialize();
+        let mut schema =
+            serde_json::to_value(settings.into_generator().into_root_schema_for::<T>())
+                .unwrap_or_default();
+        if let Some(o) = schema.as_object_mut() {
+            o.remove("$schema");
+            o.remove("title");
+        }
+        schema
+    }
 }
 
 impl Rule {
@@ -47,9 +93,6 @@ impl std::fmt::Debug for Rule {
         f.write_str(self.id)
     }
 }
-
-/// For rules whose diagnostics come from a shared step (reading JSON, the schema).
-pub fn reported_elsewhere(_: &mut LintContext) {}
 
 /// Every rule, in catalogue order.
 pub static RULES: &[&Rule] = &[
@@ -104,29 +147,44 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }
 
-/// The context a rule runs in: the project, the configuration, and where diagnostics go.
-pub struct LintContext<'p> {
-    pub project: &'p Project,
-    pub config: &'p Config,
-    rule: Option<&'static Rule>,
-    diagnostics: Vec<Diagnostic>,
-    json_cache: HashMap<PathBuf, Option<Arc<JsonFile>>>,
-    /// The chat-tool package's code, scanned once on first use (`package_code`).
-    package_code: Option<Option<Arc<crate::code::PackageCode>>>,
-    /// What WeChat would upload of the chat-tool package, walked once (`chat_tool_estimate`).
-    chat_estimate: Option<Arc<crate::package::Estimate>>,
+/// What the configuration says about rules: severities and options by rule id. Built by
+/// `crate::config` (which reads the user's file); rules only read it.
+#[derive(Debug, Default, Clone)]
+pub struct RuleSettings {
+    /// Severity overrides by rule id.
+    pub severities: HashMap<String, Severity>,
+    /// Options by rule id: an object per rule.
+    pub options: HashMap<String, Value>,
 }
 
-impl<'p> LintContext<'p> {
-    pub fn new(project: &'p Project, config: &'p Config) -> LintContext<'p> {
+impl RuleSettings {
+    /// The severity a rule's diagnostics get: configured, else the rule's default.
+    pub fn severity(&self, rule: &Rule) -> Severity {
+        self.severities
+            .get(rule.id)
+            .copied()
+            .unwrap_or(rule.default_severity)
+    }
+}
+
+/// The context a rule runs in: the facts it looks things up in, the rule settings, and where
+/// its diagnostics go.
+pub struct LintContext<'f, 'p> {
+    pub project: &'p Project,
+    pub facts: &'f Facts<'p>,
+    pub settings: &'f RuleSettings,
+    rule: Option<&'static Rule>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'f, 'p> LintContext<'f, 'p> {
+    pub fn new(facts: &'f Facts<'p>, settings: &'f RuleSettings) -> LintContext<'f, 'p> {
         LintContext {
-            project,
-            config,
+            project: facts.project,
+            facts,
+            settings,
             rule: None,
             diagnostics: Vec::new(),
-            json_cache: HashMap::new(),
-            package_code: None,
-            chat_estimate: None,
         }
     }
 
@@ -138,15 +196,11 @@ impl<'p> LintContext<'p> {
         &self.project.app
     }
 
-    /// Report a diagnostic of the rule that is running.
-    pub fn report(&mut self, d: Diagnostic) {
+    /// Report a diagnostic of the rule that is running: the context stamps its id, configured
+    /// severity and docs url.
+    pub fn report(&mut self, mut d: Diagnostic) {
         let rule = self.rule.expect("report() outside a rule's check");
-        self.report_for(rule, d);
-    }
-
-    /// Report a diagnostic of a given rule (from shared steps such as JSON reading).
-    pub fn report_for(&mut self, rule: &'static Rule, mut d: Diagnostic) {
-        let mut severity = self.config.severity(rule);
+        let mut severity = self.settings.severity(rule);
         if severity == Severity::Off {
             return;
         }
@@ -159,102 +213,40 @@ impl<'p> LintContext<'p> {
         self.diagnostics.push(d);
     }
 
+    /// The running rule's options as configured, defaults for what is not (the configuration
+    /// was checked against the options' schema when it was read).
+    pub fn options<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        let rule = self.rule.expect("options() outside a rule's check");
+        self.settings
+            .options
+            .get(rule.id)
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
     /// Whether a rule is on (to skip expensive work).
     pub fn enabled(&self, rule: &Rule) -> bool {
-        self.config.severity(rule) != Severity::Off
+        self.settings.severity(rule) != Severity::Off
     }
 
-    /// Report what reading a JSON file found (`json/syntax`, `json/duplicate-key`).
-    pub fn report_read_issues(&mut self, file: &JsonFile) {
-        for issue in &file.issues {
-            match issue {
-                ReadIssue::Syntax {
-                    span,
-                    message,
-                    help,
-                } => {
-                    let mut d = Diagnostic::new(message.clone()).at(&file.source, span.clone());
-                    if let Some(h) = help {
-                        d = d.help(h.clone());
-                    }
-                    self.report_for(&json::syntax::RULE, d);
-                }
-                ReadIssue::DuplicateKey {
-                    pointer,
-                    first,
-                    second,
-                    key,
-                } => {
-                    let d = Diagnostic::new(msg!(
-                        "duplicate key `{key}`: the last one wins",
-                        "重复的键 `{key}`：以最后一个为准"
-                    ))
-                    .at(&file.source, second.clone())
-                    .pointer(pointer.clone())
-                    .span_label(msg!("this value is used", "生效的是这里"))
-                    .label(
-                        first.clone(),
-                        Some(msg!("first defined here, ignored", "首次定义于此，被忽略")),
-                    )
-                    .help(msg!(
-                        "remove one of the two `{key}` keys",
-                        "删除两个 `{key}` 中的一个"
-                    ));
-                    self.report_for(&json::duplicate_key::RULE, d);
-                }
-            }
-        }
+    /// A page or component `.json`, read once ([`Facts::json`]).
+    pub fn json(&self, path: &Path) -> Option<Arc<JsonFile>> {
+        self.facts.json(path)
     }
 
-    /// Read a JSON file (page or component .json), once; reports its read issues on first read.
-    /// `None` when it does not exist, cannot be read, or lies outside miniprogramRoot.
-    pub fn json(&mut self, path: &Path) -> Option<Arc<JsonFile>> {
-        if let Some(cached) = self.json_cache.get(path) {
-            return cached.clone();
-        }
-        // Never read outside miniprogramRoot (a `../` path, a symlink to elsewhere).
-        if !self.project.contains(path) {
-            self.json_cache.insert(path.to_path_buf(), None);
-            return None;
-        }
-        let file = JsonFile::read_in(path, &self.project.overlay)
-            .ok()
-            .map(Arc::new);
-        if let Some(f) = &file {
-            self.report_read_issues(f);
-        }
-        self.json_cache.insert(path.to_path_buf(), file.clone());
-        file
+    /// The `.json` of a page given relative to miniprogramRoot ([`Facts::page_json`]).
+    pub fn page_json(&self, page: &str) -> Option<Arc<JsonFile>> {
+        self.facts.page_json(page)
     }
 
-    /// The `.json` of a page given relative to miniprogramRoot (`pkg/pages/a/index`).
-    pub fn page_json(&mut self, page: &str) -> Option<Arc<JsonFile>> {
-        let path = self.project.path(&format!("{page}.json"));
-        self.json(&path)
+    /// The chat-tool package's code ([`Facts::package_code`]).
+    pub fn package_code(&self) -> Option<Arc<crate::code::PackageCode>> {
+        self.facts.package_code()
     }
 
-    /// The chat-tool package's code (JS/TS, WXML, WXSS, page and component .json), scanned and
-    /// parsed once per run and shared by the code rules. `None` without a chat-tool package.
-    pub fn package_code(&mut self) -> Option<Arc<crate::code::PackageCode>> {
-        if let Some(code) = &self.package_code {
-            return code.clone();
-        }
-        let code = crate::code::scan(self).map(Arc::new);
-        self.package_code = Some(code.clone());
-        code
-    }
-
-    /// The upload estimate of the chat-tool package: one walk per run, shared by
-    /// `chat-tools/package-size` and the code scan (which reads exactly the files uploaded).
-    pub fn chat_tool_estimate(&mut self) -> Arc<crate::package::Estimate> {
-        self.chat_estimate
-            .get_or_insert_with(|| {
-                Arc::new(crate::package::estimate(
-                    self.project,
-                    crate::package::Scope::ChatTool,
-                ))
-            })
-            .clone()
+    /// The upload estimate of the chat-tool package ([`Facts::chat_tool_estimate`]).
+    pub fn chat_tool_estimate(&self) -> Arc<crate::package::Estimate> {
+        self.facts.chat_tool_estimate()
     }
 
     pub(crate) fn run_rule(&mut self, rule: &'static Rule) {
@@ -300,8 +292,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// What rule files import.
 pub mod prelude {
-    pub use super::{closest, LintContext, Rule};
-    pub use crate::diagnostic::{Diagnostic, Severity};
+    pub use super::{closest, LintContext, Options, Rule};
+    pub use crate::diagnostic::{Diagnostic, Fix, Severity};
     pub use crate::i18n::Msg;
+    pub use crate::json::edit;
     pub use crate::msg;
 }

@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("entry_page_path.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 const WECHAT: &str = "未在 pages、subPackages 中找到 entryPagePath 定义的入口页面";
@@ -31,6 +33,15 @@ fn check(ctx: &mut LintContext) {
         .find_map(|ext| without_slash.strip_suffix(ext))
         .unwrap_or(without_slash);
     let fixed = pages.iter().find(|p| p.as_str() == without_ext);
+    let fix = fixed.and_then(|p| {
+        Some(Fix {
+            title: msg!(
+                "`entryPagePath` `{entry}` → `{p}`",
+                "`entryPagePath` `{entry}` → `{p}`"
+            ),
+            edits: edit::replace_value(app, "/entryPagePath", &p.as_str().into())?,
+        })
+    });
     // A subpackage page written relative to its root, as a chat tool's entryPagePath is.
     let in_subpackage = model.subpackages.iter().find_map(|s| {
         s.pages
@@ -78,5 +89,8 @@ fn check(ctx: &mut LintContext) {
     .pointer("/entryPagePath")
     .span_label(msg!("no such page", "没有这个页面"))
     .help(help);
-    ctx.report(d);
+    ctx.report(match fix {
+        Some(f) => d.fix(f),
+        None => d,
+    });
 }

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("api_arguments.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 const TEMPLATE_IDS: &[&str] = &[

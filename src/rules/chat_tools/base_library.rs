@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("base_library.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// The first base library with chat tools: "从基础库 3.7.8 开始支持".

@@ -11,7 +11,16 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("desc.md"),
     check,
+    options: Some(&Options::<DescOptions>::DECLARE),
+    ..Rule::DEFAULT
 };
+
+#[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct DescOptions {
+    /// Marketing words that `desc` must not contain; replaces the built-in list. `desc` 中不得出现的营销用语；会替换内置列表。
+    pub words: Option<Vec<String>>,
+}
 
 /// Wording WeChat's review reads as marketing ("不得包含虚假、营销信息"): superlatives and
 /// giveaway or rush-sale bait. Replaced by the option `words` (an array of strings).
@@ -47,20 +56,13 @@ fn check(ctx: &mut LintContext) {
     let model = ctx.model();
     let app = ctx.app();
     let (guide_en, guide_zh) = GUIDE;
-    let configured: Option<Vec<String>> = ctx
-        .config
-        .option(RULE.id, "words")
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|w| w.as_str())
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .map(String::from)
-                .collect()
-        });
+    let DescOptions { words: configured } = ctx.options();
     let words: Vec<&str> = match &configured {
-        Some(list) => list.iter().map(String::as_str).collect(),
+        Some(list) => list
+            .iter()
+            .map(|w| w.trim())
+            .filter(|w| !w.is_empty())
+            .collect(),
         None => DEFAULT_WORDS.to_vec(),
     };
     for tool in &model.chat_tools {
@@ -260,7 +262,7 @@ mod tests {
         };
         assert!(raised(&Config::default()).is_empty());
         let mut config = Config::default();
-        config.options.insert(
+        config.rules.options.insert(
             "chat-tools/desc".into(),
             serde_json::json!({ "words": ["最低价"] }),
         );

@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("entry_page.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 /// File extensions people write by mistake after a page path.
@@ -115,6 +117,15 @@ fn check(ctx: &mut LintContext) {
 
         let help = if written_wrong && found {
             d = d.span_label(msg!("write `{fixed}`", "应写为 `{fixed}`"));
+            if let Some(edits) = edit::replace_value(app, &pointer, &fixed.as_str().into()) {
+                d = d.fix(Fix {
+                    title: msg!(
+                        "`entryPagePath` `{entry}` → `{fixed}` (relative to the package root)",
+                        "`entryPagePath` `{entry}` → `{fixed}`（相对于分包根目录）"
+                    ),
+                    edits,
+                });
+            }
             msg!("write `{fixed}`: {why_en}", "应写为 `{fixed}`：{why_zh}")
         } else {
             d = d.span_label(msg!(

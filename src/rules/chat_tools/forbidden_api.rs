@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("forbidden_api.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// "以下能力暂不支持聊天工具模式下使用 … 外跳类接口" (chatTool guide §6).

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("global_component.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {

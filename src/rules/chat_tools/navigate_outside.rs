@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("navigate_outside.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn help() -> Msg {

@@ -9,6 +9,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("not_independent.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {
@@ -39,6 +41,14 @@ fn check(ctx: &mut LintContext) {
         } else {
             msg!("not independent", "不是独立分包")
         };
+        let fix =
+            edit::set_member(app, &pkg.pointer, "independent", &true.into()).map(|edits| Fix {
+                title: msg!(
+                    "set `\"independent\": true` on the chat-tool subpackage",
+                    "为聊天工具分包设置 `\"independent\": true`"
+                ),
+                edits,
+            });
         let d = Diagnostic::new(msg!(
             "the chat tool's subpackage `{shown}` is not an independent subpackage",
             "聊天工具所在的分包 `{shown}` 不是独立分包"
@@ -57,6 +67,9 @@ fn check(ctx: &mut LintContext) {
             "add `\"independent\": true` to the subpackage: chatTools \"指定聊天工具对应的独立分包\" (names the chat tool's independent subpackage)",
             "在该分包中加上 `\"independent\": true`：官方文档说明 chatTools “指定聊天工具对应的独立分包”"
         ));
-        ctx.report(d);
+        ctx.report(match fix {
+            Some(f) => d.fix(f),
+            None => d,
+        });
     }
 }

@@ -1,5 +1,5 @@
+use crate::facts::page_config::Origin;
 use crate::project::PageRef;
-use crate::rules::page_config::{page_config, Origin};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("not_skyline.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 const GUIDE: (&str, &str) = (
@@ -39,7 +41,7 @@ fn check(ctx: &mut LintContext) {
             page,
             package: Some(pkg),
         };
-        let cfg = page_config(ctx, &page_ref);
+        let cfg = ctx.facts.page_config(&page_ref);
         if cfg.is_skyline() || cfg.renderer.value != "webview" {
             continue; // skyline, or a value schema/enum reports
         }
@@ -140,6 +142,16 @@ fn check(ctx: &mut LintContext) {
                 "在聊天工具分包中加上 `\"renderer\": \"skyline\"`（官方示例即如此）；{guide_zh}"
             ));
         }
+    }
+    let fix = edit::set_member(app, &pkg.pointer, "renderer", &"skyline".into()).map(|edits| Fix {
+        title: msg!(
+            "set `\"renderer\": \"skyline\"` on the chat-tool subpackage",
+            "为聊天工具分包设置 `\"renderer\": \"skyline\"`"
+        ),
+        edits,
+    });
+    if let Some(f) = fix {
+        d = d.fix(f);
     }
     ctx.report(d);
 }

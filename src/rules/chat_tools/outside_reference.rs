@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("outside_reference.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// The outside path a resolution lands on, if any.

@@ -10,26 +10,28 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("package_size.md"),
     check,
+    options: Some(&Options::<PackageSizeOptions>::DECLARE),
+    ..Rule::DEFAULT
 };
 
-const ID: &str = "chat-tools/package-size";
-
-/// The configured limit in bytes (`limit`, a positive integer), else 512,000.
-fn limit(ctx: &LintContext) -> u64 {
-    ctx.config
-        .option(ID, "limit")
-        .and_then(serde_json::Value::as_u64)
-        .filter(|&n| n > 0)
-        .unwrap_or(CHAT_TOOL_LIMIT)
+#[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct PackageSizeOptions {
+    /// The limit in bytes (WeChat's is 500 KB = 512000). 分包体积上限（字节），微信的上限是 500 KB = 512000。
+    #[schemars(range(min = 1))]
+    pub limit: u64,
+    /// Warn from this share of the limit on (0.9 = from 90%). 达到上限的多少比例时开始警告（0.9 表示 90%）。
+    #[schemars(extend("exclusiveMinimum" = 0), range(max = 1))]
+    pub warn_ratio: f64,
 }
 
-/// The configured warning ratio (`warnRatio`, above 0 and at most 1), else 1.
-fn warn_ratio(ctx: &LintContext) -> f64 {
-    ctx.config
-        .option(ID, "warnRatio")
-        .and_then(serde_json::Value::as_f64)
-        .filter(|r| *r > 0.0 && *r <= 1.0)
-        .unwrap_or(1.0)
+impl Default for PackageSizeOptions {
+    fn default() -> Self {
+        PackageSizeOptions {
+            limit: CHAT_TOOL_LIMIT,
+            warn_ratio: 1.0,
+        }
+    }
 }
 
 /// `a.png (300,000 bytes), b.js (…)`, paths relative to the package root.
@@ -56,8 +58,10 @@ fn check(ctx: &mut LintContext) {
     let Some(p) = estimate.chat_tool() else {
         return;
     };
-    let limit = limit(ctx);
-    let ratio = warn_ratio(ctx);
+    let PackageSizeOptions {
+        limit,
+        warn_ratio: ratio,
+    } = ctx.options();
     let root = p.root.clone();
     let total = p.bytes;
     let binary = p.binary_bytes;
@@ -190,6 +194,7 @@ mod tests {
         let project = Project::load(dir.path()).unwrap();
         let mut config = Config::default();
         config
+            .rules
             .options
             .insert("chat-tools/package-size".into(), options);
         crate::lint::lint_project(&project, &config)

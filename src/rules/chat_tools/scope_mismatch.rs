@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("scope_mismatch.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {

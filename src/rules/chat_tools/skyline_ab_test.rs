@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("skyline_ab_test.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 const POINTER: &str = "/rendererOptions/skyline/disableABTest";

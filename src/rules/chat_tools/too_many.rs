@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("too_many.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("unknown_scope.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {
@@ -96,6 +97,7 @@ mod tests {
         let mut config = Config::default();
         if let Some(s) = configured {
             config
+                .rules
                 .severities
                 .insert("chat-tools/unknown-scope".into(), s);
         }

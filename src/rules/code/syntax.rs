@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("syntax.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {

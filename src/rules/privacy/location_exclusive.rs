@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("location_exclusive.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// The precise location APIs that exclude `getFuzzyLocation`.

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("permission_desc.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// "小程序获取权限时展示的接口用途说明。最长 30 个字符".

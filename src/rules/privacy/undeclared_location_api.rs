@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("undeclared_location_api.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// The 8 APIs that must be declared in `requiredPrivateInfos`.

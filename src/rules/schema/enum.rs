@@ -8,5 +8,7 @@ pub static RULE: Rule = Rule {
         "字段取值不在允许范围内（renderer、componentFramework、lazyCodeLoading 等）",
     ),
     docs: include_str!("enum.md"),
-    check: crate::rules::reported_elsewhere,
+    check: |ctx| super::check(ctx, super::Kind::Enum),
+    fixable: true,
+    ..Rule::DEFAULT
 };

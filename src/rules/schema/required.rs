@@ -8,5 +8,6 @@ pub static RULE: Rule = Rule {
         "chatTools 或分包配置项缺少必填字段",
     ),
     docs: include_str!("required.md"),
-    check: crate::rules::reported_elsewhere,
+    check: |ctx| super::check(ctx, super::Kind::Required),
+    ..Rule::DEFAULT
 };

@@ -8,5 +8,6 @@ pub static RULE: Rule = Rule {
         "app.json 字段类型错误（例如 `chatTools` 不是数组）",
     ),
     docs: include_str!("type.md"),
-    check: crate::rules::reported_elsewhere,
+    check: |ctx| super::check(ctx, super::Kind::Type),
+    ..Rule::DEFAULT
 };

@@ -8,5 +8,6 @@ pub static RULE: Rule = Rule {
         "chatTools 或分包配置项中有微信不认识的字段",
     ),
     docs: include_str!("unknown_key.md"),
-    check: crate::rules::reported_elsewhere,
+    check: |ctx| super::check(ctx, super::Kind::UnknownKey),
+    ..Rule::DEFAULT
 };

@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::{count_pages, origin_place, pages_phrase, skyline_pages, SkylinePage};
 use crate::diagnostic::SourceFile;
-use crate::rules::page_config::Origin;
+use crate::facts::page_config::Origin;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -15,6 +15,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("glass_easel.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -103,8 +105,33 @@ fn check(ctx: &mut LintContext) {
         }
     }
     for g in groups {
-        ctx.report(diagnostic(g));
+        let fix = chat_tool_fix(ctx, &g);
+        let d = diagnostic(g);
+        ctx.report(match fix {
+            Some(f) => d.fix(f),
+            None => d,
+        });
     }
+}
+
+/// The one safe fix: when every page of the group belongs to the chat-tool package and the cause
+/// is written in app.json (not in a page's .json, which would still win), set
+/// `componentFramework` on the subpackage entry (app level would switch every main-package page
+/// from the default exparser too).
+fn chat_tool_fix(ctx: &LintContext, g: &Group) -> Option<Fix> {
+    let app = ctx.app();
+    let pkg = ctx.model().chat_tool_package()?;
+    let root = format!("{}/", pkg.root_trimmed()?);
+    if !Arc::ptr_eq(&g.file, &app.source) || !g.pages.iter().all(|p| p.starts_with(&root)) {
+        return None;
+    }
+    Some(Fix {
+        title: msg!(
+            "set `\"componentFramework\": \"glass-easel\"` on the chat-tool subpackage (Skyline needs it)",
+            "为聊天工具分包设置 `\"componentFramework\": \"glass-easel\"`（Skyline 需要）"
+        ),
+        edits: edit::set_member(app, &pkg.pointer, "componentFramework", &"glass-easel".into())?,
+    })
 }
 
 /// Whether a `componentFramework` that is not a string sits somewhere in the page's cascade.

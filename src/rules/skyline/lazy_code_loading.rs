@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use super::{pages_phrase, skyline_pages};
-use crate::rules::page_config::Origin;
+use crate::facts::page_config::Origin;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -13,6 +13,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("lazy_code_loading.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 /// Labels on pages whose own .json switches Skyline on, at most.
@@ -72,6 +74,16 @@ fn check(ctx: &mut LintContext) {
             }
             Origin::Default => {}
         }
+    }
+    if let Some(edits) = edit::set_member(app, "", "lazyCodeLoading", &"requiredComponents".into())
+    {
+        d = d.fix(Fix {
+            title: msg!(
+                "set `\"lazyCodeLoading\": \"requiredComponents\"` (Skyline needs it)",
+                "设置 `\"lazyCodeLoading\": \"requiredComponents\"`（Skyline 需要）"
+            ),
+            edits,
+        });
     }
     ctx.report(d.help(msg!(
         "add `\"lazyCodeLoading\": \"requiredComponents\"` at the top level of app.json (WeChat: app.json 中 \"renderer\" 设置为 \"skyline\"，需在 app.json 添加 \"lazyCodeLoading\": \"requiredComponents\")",

@@ -11,10 +11,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::SourceFile;
+use crate::facts::page_config::{Origin, PageConfig};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::project::PageRef;
-use crate::rules::page_config::{page_config, Origin, PageConfig};
 use crate::rules::LintContext;
 
 /// A page that renders with Skyline, with its effective configuration.
@@ -24,7 +24,7 @@ pub struct SkylinePage<'p> {
 }
 
 /// Every page whose effective renderer is `skyline`, each path once, in app.json order.
-pub fn skyline_pages<'p>(ctx: &mut LintContext<'p>) -> Vec<SkylinePage<'p>> {
+pub fn skyline_pages<'p>(ctx: &LintContext<'_, 'p>) -> Vec<SkylinePage<'p>> {
     let model = ctx.model();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -32,7 +32,7 @@ pub fn skyline_pages<'p>(ctx: &mut LintContext<'p>) -> Vec<SkylinePage<'p>> {
         if !seen.insert(page.path.clone()) {
             continue; // listed twice: subpackages/duplicate-page
         }
-        let config = page_config(ctx, &page);
+        let config = ctx.facts.page_config(&page);
         if config.is_skyline() {
             out.push(SkylinePage { page, config });
         }

@@ -1,5 +1,5 @@
 use super::{pages_phrase, skyline_pages};
-use crate::rules::page_config::Origin;
+use crate::facts::page_config::Origin;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -11,6 +11,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("navigation_style.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 /// Page .json fields that configure the native navigation bar.
@@ -27,6 +29,9 @@ fn check(ctx: &mut LintContext) {
     let pages = skyline_pages(ctx);
     // Pages that take `"navigationStyle": "default"` from app.json `window`: one diagnostic there.
     let mut from_window: Vec<&str> = Vec::new();
+    // Their fixes: `"navigationStyle": "custom"` in each page's .json; `None` once one cannot
+    // take it (no .json, navigation-bar fields, not a chat-tool page).
+    let mut window_fix: Option<Vec<crate::diagnostic::FileEdit>> = Some(Vec::new());
     for p in &pages {
         let style = &p.config.navigation_style;
         let page = p.page.path.as_str();
@@ -43,7 +48,19 @@ fn check(ctx: &mut LintContext) {
             })
             .unwrap_or_default();
         match (&style.origin, style.value.as_str()) {
-            (Origin::App(_), "default") => from_window.push(page),
+            (Origin::App(_), "default") => {
+                from_window.push(page);
+                let edits = p
+                    .config
+                    .json
+                    .as_ref()
+                    .filter(|_| nav_fields.is_empty() && in_chat_tool(ctx, p))
+                    .and_then(|j| edit::set_member(j, "", "navigationStyle", &"custom".into()));
+                window_fix = window_fix.zip(edits).map(|(mut all, e)| {
+                    all.extend(e);
+                    all
+                });
+            }
             (Origin::Page(json, pointer), "default") => {
                 let mut d = Diagnostic::new(msg!(
                     "`{page}` renders with Skyline, so its `navigationStyle` must be `custom`, not `default`",
@@ -60,6 +77,11 @@ fn check(ctx: &mut LintContext) {
                         json.key_span(&format!("/{k}")),
                         Some(msg!("has no effect on Skyline", "在 Skyline 下无效")),
                     );
+                }
+                if nav_fields.is_empty() && in_chat_tool(ctx, p) {
+                    if let Some(edits) = edit::replace_value(json, pointer, &"custom".into()) {
+                        d = d.fix(custom_fix(edits));
+                    }
                 }
                 ctx.report(d.help(msg!(
                     "set `\"navigationStyle\": \"custom\"` and draw the navigation bar in the page (WeChat: {WECHAT})",
@@ -111,8 +133,8 @@ fn check(ctx: &mut LintContext) {
             ("render", "take")
         };
         let pointer = "/window/navigationStyle";
-        ctx.report(
-            Diagnostic::new(msg!(
+        let fix = window_fix.filter(|e| !e.is_empty()).map(custom_fix);
+        let d = Diagnostic::new(msg!(
                 "{who_en} {verb} with Skyline but {take} `\"navigationStyle\": \"default\"` from app.json `window`; Skyline pages must use `custom`",
                 "{who_zh}使用 Skyline 渲染，却从 app.json 的 `window` 继承了 `\"navigationStyle\": \"default\"`；Skyline 页面必须使用 `custom`"
             ))
@@ -125,7 +147,26 @@ fn check(ctx: &mut LintContext) {
             .help(msg!(
                 "remove this line (Skyline pages then default to `custom`, WebView pages keep the native bar), or set `\"navigationStyle\": \"custom\"` in each Skyline page's .json (WeChat: {WECHAT})",
                 "删除这一行（Skyline 页面将默认使用 `custom`，WebView 页面仍保留原生导航栏），或在每个 Skyline 页面的 .json 中设置 `\"navigationStyle\": \"custom\"`（微信的提示：{WECHAT}）"
-            )),
-        );
+            ));
+        ctx.report(match fix {
+            Some(f) => d.fix(f),
+            None => d,
+        });
+    }
+}
+
+/// Whether the page belongs to the chat-tool package (the fix is offered there only).
+fn in_chat_tool(ctx: &LintContext, p: &super::SkylinePage) -> bool {
+    let chat = ctx.model().chat_tool_package().map(|s| s.pointer.as_str());
+    chat.is_some() && p.page.package.map(|s| s.pointer.as_str()) == chat
+}
+
+fn custom_fix(edits: Vec<crate::diagnostic::FileEdit>) -> Fix {
+    Fix {
+        title: msg!(
+            "set `\"navigationStyle\": \"custom\"` on the Skyline page",
+            "为 Skyline 页面设置 `\"navigationStyle\": \"custom\"`"
+        ),
+        edits,
     }
 }

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("renderer_options.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 const EXAMPLE: &str = "\"rendererOptions\": { \"skyline\": { \"defaultDisplayBlock\": true, \"defaultContentBox\": true, \"disableABTest\": true, \"sdkVersionBegin\": \"3.0.0\", \"sdkVersionEnd\": \"15.255.255\" } }";

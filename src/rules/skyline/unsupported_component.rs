@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("unsupported_component.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// Built-in components Skyline does not render, with what to do instead.

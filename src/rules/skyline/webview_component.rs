@@ -1,10 +1,9 @@
-use std::collections::{HashSet, VecDeque};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use super::{pages_phrase, skyline_pages};
 use crate::json::JsonFile;
-use crate::project::resolve::{normalize, resolve_component, Resolved};
+use crate::project::resolve::normalize;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -16,6 +15,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("webview_component.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// A component that declares `"renderer": "webview"` and the Skyline pages that use it.
@@ -29,8 +29,7 @@ struct Finding {
 }
 
 fn check(ctx: &mut LintContext) {
-    let project = ctx.project;
-    let root = normalize(&project.mp_root);
+    let root = normalize(&ctx.project.mp_root);
     let shown = |base: &Path| -> String {
         base.strip_prefix(&root)
             .unwrap_or(base)
@@ -40,55 +39,29 @@ fn check(ctx: &mut LintContext) {
     let pages = skyline_pages(ctx);
     let mut findings: Vec<Finding> = Vec::new();
     for p in &pages {
-        let Some(page_json) = p.config.json.clone() else {
+        let Some(page_json) = &p.config.json else {
             continue;
         };
-        // Breadth first, each component once per page: cycles end here.
-        let mut visited: HashSet<PathBuf> = HashSet::new();
-        let mut queue: VecDeque<(Arc<JsonFile>, Option<String>)> = VecDeque::new();
-        queue.push_back((page_json, None));
-        while let Some((json, parent)) = queue.pop_front() {
-            let Some(using) = json.get("/usingComponents").and_then(|v| v.as_object()) else {
+        for used in ctx.facts.components_of(page_json) {
+            let component = &used.json;
+            if component.get("/renderer").and_then(|v| v.as_str()) != Some("webview") {
                 continue;
-            };
-            let specs: Vec<String> = using
-                .values()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect();
-            for spec in specs {
-                let Resolved::Found(base) = resolve_component(project, &json.source.path, &spec)
-                else {
-                    continue; // plugins; missing components are another rule's
-                };
-                let mut path = base.clone().into_os_string();
-                path.push(".json");
-                let path = PathBuf::from(path);
-                if !visited.insert(path.clone()) {
-                    continue;
-                }
-                let Some(component) = ctx.json(&path) else {
-                    continue;
-                };
-                let name = shown(&base);
-                if component.get("/renderer").and_then(|v| v.as_str()) == Some("webview") {
-                    match findings
-                        .iter_mut()
-                        .find(|f| Arc::ptr_eq(&f.json, &component))
-                    {
-                        Some(f) => {
-                            if !f.pages.contains(&p.page.path) {
-                                f.pages.push(p.page.path.clone());
-                            }
-                        }
-                        None => findings.push(Finding {
-                            json: component.clone(),
-                            name: name.clone(),
-                            pages: vec![p.page.path.clone()],
-                            via: parent.clone(),
-                        }),
+            }
+            match findings
+                .iter_mut()
+                .find(|f| Arc::ptr_eq(&f.json, component))
+            {
+                Some(f) => {
+                    if !f.pages.contains(&p.page.path) {
+                        f.pages.push(p.page.path.clone());
                     }
                 }
-                queue.push_back((component, Some(name)));
+                None => findings.push(Finding {
+                    json: component.clone(),
+                    name: shown(&used.base),
+                    pages: vec![p.page.path.clone()],
+                    via: used.via.as_deref().map(shown),
+                }),
             }
         }
     }

@@ -12,6 +12,8 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("duplicate_page.md"),
     check,
+    fixable: true,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {
@@ -43,7 +45,17 @@ fn check(ctx: &mut LintContext) {
                 "remove one of the two; WeChat rejects it with `\"{path}\" 在 {list}[{i}] 中重复`",
                 "删除其中一个；微信会报错 `\"{path}\" 在 {list}[{i}] 中重复`"
             ));
-            ctx.report(d);
+            let fix = edit::remove_array_item(app, &page.pointer).map(|edits| Fix {
+                title: msg!(
+                    "removed the second `{path}` from `{key}[{i}].pages`",
+                    "删除了 `{key}[{i}].pages` 中重复的 `{path}`"
+                ),
+                edits,
+            });
+            ctx.report(match fix {
+                Some(f) => d.fix(f),
+                None => d,
+            });
         }
     }
 }

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("main_page_inside.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("missing_page.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// A page path that names a file inside the mini program (no `..`, no `\`, not empty).

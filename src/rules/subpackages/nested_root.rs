@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("nested_root.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     ),
     docs: include_str!("root_not_dir.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 fn check(ctx: &mut LintContext) {

@@ -6,6 +6,7 @@ pub static RULE: Rule = Rule {
     summary: ("More than 100 subpackages", "分包数量超过 100 个"),
     docs: include_str!("too_many.md"),
     check,
+    ..Rule::DEFAULT
 };
 
 /// WeChat's `MaxSubPackageLimit`.

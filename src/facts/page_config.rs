@@ -1,13 +1,13 @@
 //! What a page renders with: settings that cascade page .json → subpackage → app.json.
-//! Shared by the chat-tools and skyline rules.
+//! Shared by the chat-tools and skyline rules through [`Facts::page_config`].
 
 use std::sync::Arc;
 
 use serde_json::Value;
 
+use super::Facts;
 use crate::json::JsonFile;
 use crate::project::PageRef;
-use crate::rules::LintContext;
 
 /// Where an effective setting came from.
 #[derive(Debug, Clone)]
@@ -46,10 +46,10 @@ impl PageConfig {
     }
 }
 
-/// Resolve a page's configuration (reads its .json once through the context cache).
-pub fn page_config(ctx: &mut LintContext, page: &PageRef) -> PageConfig {
-    let json = ctx.page_json(&page.path);
-    let app = ctx.app().value.as_ref();
+/// Resolve a page's configuration (use [`Facts::page_config`], which keeps it).
+pub(super) fn resolve(facts: &Facts, page: &PageRef) -> PageConfig {
+    let json = facts.page_json(&page.path);
+    let app = facts.app().value.as_ref();
     let from_page = |key: &str| -> Option<Effective> {
         let j = json.as_ref()?;
         let v = j.value.as_ref()?.get(key)?.as_str()?;

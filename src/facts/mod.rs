@@ -1,0 +1,164 @@
+//! What rules look things up in: the project, the JSON files it names, the chat-tool package's
+//! upload estimate and code index. Each fact is computed once per run, on first use, and only
+//! returns values and the problems it met — facts never report diagnostics. The problems of the
+//! files that were read are reported by the `json/*` rules, which run after all others and ask
+//! for every fact that reads JSON, so what they report never depends on which rules are on.
+
+pub mod page_config;
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::code::PackageCode;
+use crate::json::JsonFile;
+use crate::package::{Estimate, Scope};
+use crate::project::resolve::{resolve_component, Resolved};
+use crate::project::{AppModel, PageRef, Project};
+use page_config::PageConfig;
+
+pub struct Facts<'p> {
+    pub project: &'p Project,
+    /// Page and component `.json` files by path; `None` when absent, unreadable or outside.
+    json: RefCell<BTreeMap<PathBuf, Option<Arc<JsonFile>>>>,
+    package_code: OnceCell<Option<Arc<PackageCode>>>,
+    chat_estimate: OnceCell<Arc<Estimate>>,
+    page_configs: RefCell<BTreeMap<String, PageConfig>>,
+}
+
+/// A component reached from a page through `usingComponents`.
+pub struct ComponentUse {
+    pub json: Arc<JsonFile>,
+    /// The component's path without extension.
+    pub base: PathBuf,
+    /// The component (path without extension) whose `usingComponents` named it; `None` when the
+    /// page did.
+    pub via: Option<PathBuf>,
+}
+
+impl<'p> Facts<'p> {
+    pub fn new(project: &'p Project) -> Facts<'p> {
+        Facts {
+            project,
+            json: RefCell::new(BTreeMap::new()),
+            package_code: OnceCell::new(),
+            chat_estimate: OnceCell::new(),
+            page_configs: RefCell::new(BTreeMap::new()),
+        }
+    }
+
+    pub fn model(&self) -> &'p AppModel {
+        &self.project.model
+    }
+
+    pub fn app(&self) -> &'p JsonFile {
+        &self.project.app
+    }
+
+    /// A page or component `.json`, read once. `None` when it does not exist, cannot be read,
+    /// or lies outside miniprogramRoot (never read).
+    pub fn json(&self, path: &Path) -> Option<Arc<JsonFile>> {
+        if let Some(cached) = self.json.borrow().get(path) {
+            return cached.clone();
+        }
+        let file = if self.project.contains(path) {
+            JsonFile::read_in(path, &self.project.overlay)
+                .ok()
+                .map(Arc::new)
+        } else {
+            None
+        };
+        self.json
+            .borrow_mut()
+            .insert(path.to_path_buf(), file.clone());
+        file
+    }
+
+    /// The `.json` of a page given relative to miniprogramRoot (`pkg/pages/a/index`).
+    pub fn page_json(&self, page: &str) -> Option<Arc<JsonFile>> {
+        self.json(&self.project.path(&format!("{page}.json")))
+    }
+
+    /// Every page or component `.json` read so far, in path order.
+    pub fn json_files_read(&self) -> Vec<Arc<JsonFile>> {
+        self.json.borrow().values().flatten().cloned().collect()
+    }
+
+    /// A page's effective renderer, component framework and navigation style.
+    pub fn page_config(&self, page: &PageRef) -> PageConfig {
+        if let Some(c) = self.page_configs.borrow().get(&page.path) {
+            return c.clone();
+        }
+        let config = page_config::resolve(self, page);
+        self.page_configs
+            .borrow_mut()
+            .insert(page.path.clone(), config.clone());
+        config
+    }
+
+    /// The upload estimate of the chat-tool package: one walk per run.
+    pub fn chat_tool_estimate(&self) -> Arc<Estimate> {
+        self.chat_estimate
+            .get_or_init(|| Arc::new(crate::package::estimate(self.project, Scope::ChatTool)))
+            .clone()
+    }
+
+    /// The chat-tool package's code, scanned and parsed once. `None` without a chat-tool package.
+    pub fn package_code(&self) -> Option<Arc<PackageCode>> {
+        self.package_code
+            .get_or_init(|| crate::code::scan(self).map(Arc::new))
+            .clone()
+    }
+
+    /// The components a page uses, directly or through other components, each once, breadth
+    /// first. Plugins and components that do not resolve are skipped.
+    pub fn components_of(&self, page_json: &Arc<JsonFile>) -> Vec<ComponentUse> {
+        let mut out = Vec::new();
+        let mut visited: HashSet<PathBuf> = HashSet::new();
+        let mut queue: VecDeque<(Arc<JsonFile>, Option<PathBuf>)> = VecDeque::new();
+        queue.push_back((page_json.clone(), None));
+        while let Some((json, parent)) = queue.pop_front() {
+            let Some(using) = json.get("/usingComponents").and_then(|v| v.as_object()) else {
+                continue;
+            };
+            for spec in using.values().filter_map(|v| v.as_str()) {
+                let Resolved::Found(base) =
+                    resolve_component(self.project, &json.source.path, spec)
+                else {
+                    continue;
+                };
+                let mut path = base.clone().into_os_string();
+                path.push(".json");
+                let path = PathBuf::from(path);
+                if !visited.insert(path.clone()) {
+                    continue;
+                }
+                let Some(component) = self.json(&path) else {
+                    continue;
+                };
+                out.push(ComponentUse {
+                    json: component.clone(),
+                    base: base.clone(),
+                    via: parent.clone(),
+                });
+                queue.push_back((component, Some(base)));
+            }
+        }
+        out
+    }
+
+    /// Read every JSON file any rule may read: every page's `.json`, the chat-tool package's
+    /// page and component `.json` files, and the components of Skyline pages. The `json/*` rules
+    /// call this so that their findings do not depend on which other rules ran.
+    pub fn read_all_json(&self) {
+        let model = self.model();
+        for page in model.all_pages() {
+            let config = self.page_config(&page);
+            if let (true, Some(json)) = (config.is_skyline(), &config.json) {
+                self.components_of(json);
+            }
+        }
+        self.package_code();
+    }
+}
