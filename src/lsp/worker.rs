@@ -69,6 +69,8 @@ impl Worker {
 
     pub fn run(mut self) {
         let mut pending: Option<bool> = None;
+        // The first lint (after `initialize`) does not wait: nothing is being typed yet.
+        let mut first = true;
         loop {
             let mut rediscover = match pending.take() {
                 Some(r) => r,
@@ -78,13 +80,16 @@ impl Worker {
                 },
             };
             // Wait for the edits to pause.
-            loop {
-                match self.jobs.recv_timeout(DEBOUNCE) {
-                    Ok(j) => rediscover |= j.rediscover,
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
+            if !first {
+                loop {
+                    match self.jobs.recv_timeout(DEBOUNCE) {
+                        Ok(j) => rediscover |= j.rediscover,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
                 }
             }
+            first = false;
             match self.lint(rediscover) {
                 Ok(()) => {}
                 Err(Stop::Superseded(r)) => pending = Some(r),
