@@ -679,3 +679,35 @@ fn a_rules_fix_applied_to_the_buffer_fixes_the_problem() {
     assert_eq!(none, json!([]));
     assert_eq!(c.shutdown(), 0);
 }
+
+#[test]
+fn secondary_labels_become_related_information() {
+    let p = Project::new();
+    let text =
+        "{\n  \"pages\": [\"pages/index/index\"],\n  \"pages\": [\"pages/index/index\"]\n}\n";
+    p.file("app.json", text).page("pages/index/index");
+    let app = p.path().join("app.json");
+    let mut c = Client::start(p.path(), None);
+    c.wait("duplicate key", |d| {
+        d.get(&uri(&app))
+            .is_some_and(|l| l.iter().any(|x| x["code"] == "json/duplicate-key"))
+    });
+    let d = c.diagnostics[&uri(&app)]
+        .iter()
+        .find(|x| x["code"] == "json/duplicate-key")
+        .unwrap()
+        .clone();
+    assert_eq!(d["range"]["start"], json!({ "line": 2, "character": 2 }));
+    let related = d["relatedInformation"].as_array().unwrap();
+    assert_eq!(related.len(), 1, "{related:?}");
+    assert_eq!(related[0]["location"]["uri"], uri(&app));
+    assert_eq!(
+        related[0]["location"]["range"]["start"],
+        json!({ "line": 1, "character": 2 })
+    );
+    assert!(related[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("first defined here"));
+    assert_eq!(c.shutdown(), 0);
+}
