@@ -40,11 +40,12 @@ if not vim.wait(20000, function() return #vim.diagnostic.get(nil) >= expected en
   fail("timed out: " .. #vim.diagnostic.get(nil) .. " diagnostics of " .. expected)
 end
 local lines = {}
-local desc
+local desc, entry
 for _, d in ipairs(vim.diagnostic.get(nil)) do
   local file = vim.api.nvim_buf_get_name(d.bufnr)
   table.insert(lines, vim.fn.json_encode({ file = file, line = d.lnum + 1, code = d.code, source = d.source }))
   if d.code == "chat-tools/desc" then desc = d end
+  if d.code == "chat-tools/entry-page" then entry = d end
 end
 if not desc then fail("no chat-tools/desc diagnostic") end
 -- Neovim turned the server's UTF-16 position into a byte column: keep it for the check.
@@ -63,6 +64,17 @@ local actions = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 1
 for _, r in pairs(actions or {}) do
   for _, a in ipairs(r.result or {}) do
     table.insert(lines, vim.fn.json_encode({ action = a.title }))
+  end
+end
+-- The rule's own fix at the entry-page problem.
+local etext = vim.api.nvim_buf_get_lines(0, entry.lnum, entry.lnum + 1, false)[1]
+local _, ecol = vim.str_utfindex(etext, entry.col)
+local epos = { line = entry.lnum, character = ecol }
+params.range = { start = epos, ["end"] = epos }
+local fixes = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 10000)
+for _, r in pairs(fixes or {}) do
+  for _, a in ipairs(r.result or {}) do
+    table.insert(lines, vim.fn.json_encode({ fix = a.title }))
   end
 end
 local hover = vim.lsp.buf_request_sync(0, "textDocument/hover",
@@ -95,6 +107,8 @@ if have != want:
     sys.exit(1)
 actions = [r["action"] for r in rows if "action" in r]
 assert "Disable `chat-tools/desc` in chattools-lint.json" in actions, actions
+fixes = [r["fix"] for r in rows if "fix" in r]
+assert any("entryPagePath" in f for f in fixes), fixes
 hovers = [r["hover"] for r in rows if "hover" in r]
 assert hovers and hovers[0].startswith("# chat-tools/desc"), hovers
 # The `desc` problem starts at the first marketing word, after Chinese text on its line: the
@@ -107,6 +121,7 @@ print(f"ok: Neovim received the {len(have)} diagnostics the command line reports
 for f in files:
     print(f"  {f}: " + ", ".join(sorted({c for g, c, _ in have if os.path.relpath(g, proj) == f})))
 print(f"ok: code actions at chat-tools/desc: {actions}")
+print(f"ok: code actions at chat-tools/entry-page: {fixes}")
 print("ok: hover shows the rule's documentation")
 print(f"ok: Neovim placed chat-tools/desc at byte column {at['desc_byte_col']}, on `最好` after Chinese text")
 PY
