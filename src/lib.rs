@@ -22,7 +22,11 @@ pub mod package;
 pub mod project;
 pub mod rules;
 mod run;
+#[doc(hidden)]
+pub mod scaffold;
 pub mod schema;
+#[doc(hidden)]
+pub mod testing;
 pub mod wechat;
 
 pub use run::run;

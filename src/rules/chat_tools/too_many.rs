@@ -40,3 +40,24 @@ fn check(ctx: &mut LintContext) {
         "`chatTools` 中只保留一项（官方文档：“每个小程序目前仅支持配置一个聊天工具”）；命令行校验不会发现，上传时才会报错"
     )));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Tester;
+
+    #[test]
+    fn one_chat_tool_only() {
+        let tool = r#"{ "root": "pkg", "entryPagePath": "pages/a/index", "desc": "群签到" }"#;
+        Tester::new(&super::RULE)
+            .fail(&[(
+                "app.json",
+                &format!(r#"{{ "pages": [], "chatTools": [{tool}, {tool}] }}"#),
+            )])
+            .pass(&[(
+                "app.json",
+                &format!(r#"{{ "pages": [], "chatTools": [{tool}] }}"#),
+            )])
+            .pass(&[("app.json", r#"{ "pages": [], "chatTools": [] }"#)])
+            .test();
+    }
+}

@@ -59,3 +59,26 @@ fn check(ctx: &mut LintContext) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Tester;
+
+    const TWICE: &str = r#"{
+  "pages": ["pages/index/index"],
+  "subPackages": [{ "root": "pkg", "pages": ["pages/a/index", "pages/b/index", "pages/a/index"] }]
+}"#;
+    const ONCE: &str = r#"{
+  "pages": ["pages/index/index"],
+  "subPackages": [{ "root": "pkg", "pages": ["pages/a/index", "pages/b/index"] }]
+}"#;
+
+    #[test]
+    fn listed_twice_and_fixed() {
+        Tester::new(&super::RULE)
+            .fail(&[("app.json", TWICE)])
+            .pass(&[("app.json", ONCE)])
+            .fix(&[("app.json", TWICE)], "app.json", ONCE)
+            .test();
+    }
+}
