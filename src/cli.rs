@@ -99,6 +99,8 @@ pub enum Command {
         #[arg(default_value = ".")]
         path: PathBuf,
     },
+    /// Run the language server (LSP over stdin/stdout) for editors; docs/integrations.md.
+    Lsp,
 }
 
 #[derive(Args, Debug)]

@@ -119,8 +119,16 @@ impl Config {
     /// Read and check a configuration file. Every problem found is a diagnostic pointing into
     /// the file (rule id `config`).
     pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
+        Config::load_in(path, &crate::overlay::Overlay::default())
+    }
+
+    /// [`Config::load`], with the editor's unsaved text when the overlay has it.
+    pub fn load_in(
+        path: &Path,
+        overlay: &crate::overlay::Overlay,
+    ) -> Result<Config, Vec<Diagnostic>> {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let file = match JsonFile::read(&path) {
+        let file = match JsonFile::read_in(&path, overlay) {
             Ok(f) => f,
             Err(e) => {
                 let shown = crate::diagnostic::display_path(&path);

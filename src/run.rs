@@ -55,6 +55,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Explain { rule }) => explain(rule, lang),
         Some(Command::Size(args)) => size(args, style),
         Some(Command::Init { path }) => crate::init::run(path, style),
+        Some(Command::Lsp) => crate::lsp::run(cli.lang.map(|l| match l {
+            LangChoice::En => Lang::En,
+            LangChoice::Zh => Lang::Zh,
+        })),
         None => check(&cli.check, style),
     };
     ExitCode::from(code)
@@ -467,6 +471,12 @@ fn explain(id: &str, lang: Lang) -> u8 {
         eprintln!("{}", error.get(lang));
         return EXIT_FAILURE;
     };
+    print(&explain_text(rule, lang));
+    EXIT_OK
+}
+
+/// A rule's documentation as `explain` prints it (also the language server's hover).
+pub(crate) fn explain_text(rule: &rules::Rule, lang: Lang) -> String {
     let sev = rule.default_severity.as_str();
     let sev = msg!("default severity: {sev}", "默认级别：{sev}");
     let fixable = if rule.fixable {
@@ -485,10 +495,5 @@ fn explain(id: &str, lang: Lang) -> u8 {
         "# {id}\n\n{summary}\n({sev}{fixable}; {url})\n\n",
         "# {id}\n\n{summary}\n（{sev}{fixable}；{url_zh}）\n\n"
     );
-    print(&format!(
-        "{}{}",
-        head.get(lang),
-        rule.docs(lang).trim_start()
-    ));
-    EXIT_OK
+    format!("{}{}", head.get(lang), rule.docs(lang).trim_start())
 }

@@ -28,7 +28,7 @@ use crate::project::Project;
 pub fn scan(project: &Project, code: &mut PackageCode) {
     let mut allocator = Allocator::default();
     for path in source_files(&code.dir) {
-        let Some(text) = read_text(&path) else {
+        let Some(text) = read_text(&path, &project.overlay) else {
             continue;
         };
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");

@@ -133,7 +133,12 @@ fn without_ext(path: &Path) -> PathBuf {
     path.with_extension("")
 }
 
-pub(crate) fn read_text(path: &Path) -> Option<String> {
+/// A source file's text: the editor's unsaved text when `overlay` has it, else the file on disk
+/// (through the cache's recorder), up to [`MAX_SOURCE_BYTES`].
+pub(crate) fn read_text(path: &Path, overlay: &crate::overlay::Overlay) -> Option<String> {
+    if let Some(text) = overlay.get(path) {
+        return (text.len() as u64 <= MAX_SOURCE_BYTES).then(|| text.to_string());
+    }
     let crate::cache::record::ReadOutcome::Bytes(bytes) =
         crate::cache::record::read(path, MAX_SOURCE_BYTES)
     else {
@@ -214,7 +219,9 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
         }
         // Third-party configurations are read quietly: their syntax is not the user's to fix.
         let json = if third_party {
-            JsonFile::read(&path).ok().map(Arc::new)
+            JsonFile::read_in(&path, &project.overlay)
+                .ok()
+                .map(Arc::new)
         } else {
             facts.json(&path)
         };
@@ -272,7 +279,7 @@ fn parse_one(
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
     match ext {
         "js" | "ts" | "mjs" | "cjs" | "wxs" if !name.ends_with(".d.ts") => {
-            let Some(text) = read_text(&path) else {
+            let Some(text) = read_text(&path, &project.overlay) else {
                 return Parsed::Skip;
             };
             allocator.reset();
@@ -287,7 +294,7 @@ fn parse_one(
             }))
         }
         "wxml" => {
-            let Some(text) = read_text(&path) else {
+            let Some(text) = read_text(&path, &project.overlay) else {
                 return Parsed::Skip;
             };
             let elements = wxml::parse(&text);
@@ -299,7 +306,7 @@ fn parse_one(
             })
         }
         "wxss" | "less" | "scss" | "sass" => {
-            let Some(text) = read_text(&path) else {
+            let Some(text) = read_text(&path, &project.overlay) else {
                 return Parsed::Skip;
             };
             let imports = css_imports(&text);

@@ -73,7 +73,9 @@ impl<'p> Facts<'p> {
             // A uni-app or Taro page's .json exists only as what its build would write.
             s.virtual_json.get(path).cloned()
         } else if self.project.contains(path) {
-            JsonFile::read(path).ok().map(Arc::new)
+            JsonFile::read_in(path, &self.project.overlay)
+                .ok()
+                .map(Arc::new)
         } else {
             None
         };

@@ -102,6 +102,17 @@ impl JsonFile {
         }
     }
 
+    /// Read a file: the editor's unsaved text when the overlay has it, else the disk.
+    pub fn read_in(path: &Path, overlay: &crate::overlay::Overlay) -> Result<JsonFile, ReadError> {
+        match overlay.get(path) {
+            Some(text) if text.len() as u64 > MAX_JSON_BYTES => {
+                Err(ReadError::TooLarge(text.len() as u64))
+            }
+            Some(text) => Ok(JsonFile::parse_text(path, text.to_string())),
+            None => JsonFile::read(path),
+        }
+    }
+
     /// Parse bytes as if read from `path`.
     pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> JsonFile {
         match String::from_utf8(bytes) {

@@ -10,6 +10,8 @@ pub mod uni_app;
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 pub use app::{AppModel, ChatTool, Page, PageRef, SubPackage};
@@ -19,6 +21,7 @@ use crate::cache::record;
 use crate::i18n::Msg;
 use crate::json::{JsonFile, ReadError};
 use crate::msg;
+use crate::overlay::Overlay;
 
 pub const PROJECT_CONFIG: &str = "project.config.json";
 /// The developer tools' per-developer settings; its keys override project.config.json's.
@@ -43,6 +46,8 @@ pub struct Project {
     confiner: confine::Confiner,
     /// For a uni-app or Taro source tree: where app.json came from (`app` is synthesized).
     pub sources: Option<Box<framework::Sources>>,
+    /// Unsaved editor text read instead of the disk (empty outside `chattools-lint lsp`).
+    pub overlay: Arc<Overlay>,
 }
 
 /// What project.config.json says that matters here.
@@ -159,6 +164,11 @@ impl Project {
     /// Find the project a command-line PATH names: a project folder, a folder with app.json,
     /// or an app.json file.
     pub fn load(path: &Path) -> Result<Project, LoadError> {
+        Project::load_in(path, Arc::default())
+    }
+
+    /// [`Project::load`], reading the editor's unsaved text where the overlay has it.
+    pub fn load_in(path: &Path, overlay: Arc<Overlay>) -> Result<Project, LoadError> {
         let shown = crate::diagnostic::display_path(path);
         let meta = record::size(path).map_err(|e| {
             LoadError::new(msg!(
@@ -198,7 +208,7 @@ impl Project {
             .into_iter()
             .map(|d| d.join(PROJECT_CONFIG))
             .find(|c| record::is_file(c))
-            .and_then(|c| JsonFile::read(&c).ok())
+            .and_then(|c| JsonFile::read_in(&c, &overlay).ok())
             .filter(|c| {
                 let root = c.source.path.parent().unwrap_or(Path::new(""));
                 same_dir(&resolve_mp_root(root, c), &mp_root)
@@ -207,14 +217,14 @@ impl Project {
                 .as_ref()
                 .and_then(|c| c.source.path.parent().map(Path::to_path_buf))
                 .unwrap_or_else(|| mp_root.clone());
-            return Project::finish(dir, config, mp_root, &path);
+            return Project::finish(dir, config, mp_root, &path, overlay);
         }
         if let Some(project) = framework_project(&path)? {
             return Ok(project);
         }
         let config_path = path.join(PROJECT_CONFIG);
         if record::is_file(&config_path) {
-            let config = read_json(&config_path)?;
+            let config = read_json(&config_path, &overlay)?;
             let mp_root = resolve_mp_root(&path, &config);
             if !confine::is_inside(&path, &mp_root) {
                 let root_shown = crate::diagnostic::display_path(&mp_root);
@@ -243,7 +253,7 @@ impl Project {
                 });
                 return Err(err);
             }
-            return Project::finish(path.clone(), Some(config), mp_root, &app_path);
+            return Project::finish(path.clone(), Some(config), mp_root, &app_path, overlay);
         }
         let app_path = path.join(APP_JSON);
         if record::is_file(&app_path) {
@@ -252,12 +262,12 @@ impl Project {
                 .parent()
                 .map(|p| p.join(PROJECT_CONFIG))
                 .filter(|c| record::is_file(c))
-                .and_then(|c| JsonFile::read(&c).ok())
+                .and_then(|c| JsonFile::read_in(&c, &overlay).ok())
                 .filter(|c| {
                     let root = c.source.path.parent().unwrap_or(Path::new(""));
                     same_dir(&resolve_mp_root(root, c), &path)
                 });
-            return Project::finish(path.clone(), config, path.clone(), &app_path);
+            return Project::finish(path.clone(), config, path.clone(), &app_path, overlay);
         }
         let mut err = LoadError::new(msg!(
             "no mini program in `{shown}`: looked for `{shown}/project.config.json` and `{shown}/app.json`",
@@ -292,6 +302,7 @@ impl Project {
             model,
             settings: Settings::default(),
             sources: None,
+            overlay: Arc::default(),
         }
     }
 
@@ -300,14 +311,15 @@ impl Project {
         config: Option<JsonFile>,
         mp_root: PathBuf,
         app_path: &Path,
+        overlay: Arc<Overlay>,
     ) -> Result<Project, LoadError> {
-        let app = read_json(app_path)?;
+        let app = read_json(app_path, &overlay)?;
         let private_config = config
             .as_ref()
             .and_then(|c| c.source.path.parent())
             .map(|d| d.join(PROJECT_PRIVATE_CONFIG))
             .filter(|p| record::is_file(p))
-            .and_then(|p| JsonFile::read(&p).ok());
+            .and_then(|p| JsonFile::read_in(&p, &overlay).ok());
         let settings = Settings::from_config(&merged_config(
             config.as_ref().and_then(|c| c.value.as_ref()),
             private_config.as_ref().and_then(|c| c.value.as_ref()),
@@ -327,6 +339,7 @@ impl Project {
             model,
             settings,
             sources: None,
+            overlay,
         })
     }
 
@@ -409,8 +422,8 @@ impl Project {
     }
 }
 
-fn read_json(path: &Path) -> Result<JsonFile, LoadError> {
-    JsonFile::read(path).map_err(|e: ReadError| {
+fn read_json(path: &Path, overlay: &Overlay) -> Result<JsonFile, LoadError> {
+    JsonFile::read_in(path, overlay).map_err(|e: ReadError| {
         let shown = crate::diagnostic::display_path(path);
         let why = e.describe();
         LoadError::new(Msg::new(

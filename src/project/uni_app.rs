@@ -77,7 +77,7 @@ pub fn detect(dir: &Path) -> Option<PathBuf> {
 /// Read a uni-app file: comments and trailing commas are allowed there, so only real errors
 /// (a file that does not parse, duplicate keys) stay to be reported.
 fn read_jsonc(path: &Path) -> Result<JsonFile, LoadError> {
-    let mut file = read_json(path)?;
+    let mut file = read_json(path, &Default::default())?;
     if file.value.is_some() {
         file.issues
             .retain(|i| matches!(i, ReadIssue::DuplicateKey { .. }));
@@ -185,6 +185,7 @@ pub fn load(dir: PathBuf, root: PathBuf) -> Result<Project, LoadError> {
     let model = AppModel::from_value(&app_value);
     Ok(Project {
         confiner: super::confine::Confiner::new(&root),
+        overlay: Default::default(),
         dir,
         config: None,
         private_config: None,
