@@ -100,11 +100,10 @@ impl Config {
         let (Some(set), Some(base)) = (&self.ignore, self.base()) else {
             return false;
         };
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        match path.strip_prefix(base) {
-            Ok(rel) if !rel.as_os_str().is_empty() => {
-                set.is_match(rel.to_string_lossy().replace('\\', "/"))
-            }
+        // Compared as the system does: `--config C:\Proj\…` applies to `c:\proj\…` on Windows.
+        let path = crate::paths::absolute(path);
+        match crate::paths::relative_to(&path, &crate::paths::absolute(base)) {
+            Some(rel) if !rel.is_empty() => set.is_match(rel),
             _ => false,
         }
     }
@@ -151,7 +150,7 @@ impl Config {
     /// Read and check a configuration file. Every problem found is a diagnostic pointing into
     /// the file (rule id `config`).
     pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = crate::paths::absolute(path);
         let file = match JsonFile::read(&path) {
             Ok(f) => f,
             Err(e) => {

@@ -16,6 +16,7 @@ pub mod json;
 pub mod lint;
 pub mod output;
 pub mod package;
+pub mod paths;
 pub mod project;
 pub mod rules;
 mod run;

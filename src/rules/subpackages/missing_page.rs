@@ -98,7 +98,13 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
     let root_empty = place
         .root
         .is_some_and(|r| std::fs::read_dir(project.path(r)).is_ok_and(|mut d| d.next().is_none()));
-    let help = if exists(&format!("{path}/index.wxml")) {
+    let first_spelled = project.spelled_on_disk(first);
+    let help = if let Some(on_disk) = first_spelled {
+        msg!(
+            "the file on disk is `{on_disk}`: phones and WeChat's packer compare names case-sensitively, so spell the page exactly as its folders and files are named",
+            "磁盘上的文件是 `{on_disk}`：手机和微信打包时区分大小写，请让页面路径与目录和文件名的大小写完全一致"
+        )
+    } else if exists(&format!("{path}/index.wxml")) {
         let page = &place.page.path;
         msg!(
             "did you mean `{page}/index`? The page's files are in the folder `{path}/`",
