@@ -55,9 +55,8 @@ function binaryPath() {
         `and set CHATTOOLS_LINT_BINARY to its path.`
     );
   }
-  const exe = process.platform === "win32" ? "chattools-lint.exe" : "chattools-lint";
   try {
-    return require.resolve(`${pkg}/bin/${exe}`);
+    return require.resolve(`${pkg}/bin/${binaryName()}`);
   } catch (_) {
     fail(
       `the package ${pkg} (the binary for ${key}) is not installed. It is an optional ` +
@@ -68,36 +67,51 @@ function binaryPath() {
   }
 }
 
-const child = spawn(binaryPath(), process.argv.slice(2), {
-  stdio: "inherit",
-  windowsHide: true,
-});
-
-// Forward the signals a terminal, a CI runner or a git hook manager sends, so the linter stops
-// with us (and is not left running when the launcher is killed).
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGBREAK"];
-const handlers = {};
-for (const sig of SIGNALS) {
-  handlers[sig] = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-  };
-  try {
-    process.on(sig, handlers[sig]);
-  } catch (_) {
-    // Not a signal on this platform.
-  }
+/** The binary's file name in the platform package. */
+function binaryName(platform = process.platform) {
+  return platform === "win32" ? "chattools-lint.exe" : "chattools-lint";
 }
 
-child.on("error", (err) => fail(`could not run ${child.spawnfile}: ${err.message}`));
+function main() {
+  const child = spawn(binaryPath(), process.argv.slice(2), {
+    stdio: "inherit",
+    windowsHide: true,
+  });
 
-child.on("exit", (code, signal) => {
-  if (signal) {
-    // End the same way, so the caller sees "killed by SIGTERM" (exit status 128 + n).
-    for (const sig of SIGNALS) process.removeListener(sig, handlers[sig]);
-    process.kill(process.pid, signal);
-    // If the signal is ignored here, still exit with the conventional status.
-    setTimeout(() => process.exit(128 + (require("os").constants.signals[signal] || 1)), 100);
-    return;
+  // Forward the signals a terminal, a CI runner or a git hook manager sends, so the linter stops
+  // with us (and is not left running when the launcher is killed).
+  const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGBREAK"];
+  const handlers = {};
+  for (const sig of SIGNALS) {
+    handlers[sig] = () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    };
+    try {
+      process.on(sig, handlers[sig]);
+    } catch (_) {
+      // Not a signal on this platform.
+    }
   }
-  process.exit(code === null ? 2 : code);
-});
+
+  child.on("error", (err) => fail(`could not run ${child.spawnfile}: ${err.message}`));
+
+  child.on("exit", (code, signal) => {
+    if (signal) {
+      // End the same way, so the caller sees "killed by SIGTERM" (exit status 128 + n).
+      for (const sig of SIGNALS) process.removeListener(sig, handlers[sig]);
+      process.kill(process.pid, signal);
+      // If the signal is ignored here, still exit with the conventional status.
+      setTimeout(() => process.exit(128 + (require("os").constants.signals[signal] || 1)), 100);
+      return;
+    }
+    process.exit(code === null ? 2 : code);
+  });
+}
+
+if (require.main === module) {
+  main();
+} else {
+  // For npm/test/launcher.test.js.
+  module.exports = { PACKAGES, platformKey, binaryName };
+}
+
