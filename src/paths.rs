@@ -44,12 +44,9 @@ pub fn absolute(path: &Path) -> PathBuf {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if cfg!(windows) {
         if let Some(s) = abs.to_str() {
-            if let Cow::Borrowed(plain) = strip_verbatim(s) {
-                if plain.len() != s.len() {
-                    return PathBuf::from(plain);
-                }
-            } else {
-                return PathBuf::from(strip_verbatim(s).into_owned());
+            let plain = strip_verbatim(s);
+            if plain.len() != s.len() {
+                return PathBuf::from(plain.into_owned());
             }
         }
     }

@@ -78,11 +78,17 @@ fn config_in_another_case_still_ignores() {
         .to_string_lossy()
         .to_uppercase();
     let app = p.path().join("app");
-    let (doc, code) = json_in(p.path(), &["--config", &config, app.to_str().unwrap()]);
+    let (doc, code) = json_in(
+        p.path(),
+        &["--config", config.as_str(), app.to_str().unwrap()],
+    );
     assert_eq!((code, rule_ids(&doc).len()), (0, 0), "{doc}");
     // Without the pattern the page is reported: the ignore above is what silenced it.
     p.file("chattools-lint.json", r#"{ "ignore": [] }"#);
-    let (doc, _) = json_in(p.path(), &["--config", &config, app.to_str().unwrap()]);
+    let (doc, _) = json_in(
+        p.path(),
+        &["--config", config.as_str(), app.to_str().unwrap()],
+    );
     assert_eq!(rule_ids(&doc), ["subpackages/missing-page"], "{doc}");
 }
 
@@ -93,7 +99,7 @@ fn absolute_path_in_another_case_is_shown_relative() {
     let p = Project::new();
     p.file("app.json", r#"{ "pages": ["pages/a/index"] }"#);
     let upper = p.path().to_string_lossy().to_uppercase();
-    let (doc, _) = json_in(p.path(), &[&upper]);
+    let (doc, _) = json_in(p.path(), &[upper.as_str()]);
     assert_eq!(doc["diagnostics"][0]["file"], "app.json", "{doc}");
 }
 
@@ -107,7 +113,7 @@ fn verbatim_paths_are_shown_plainly() {
     let elsewhere = tempfile::tempdir().unwrap();
     let plain = p.path().to_string_lossy().replace('\\', "/");
     let verbatim = format!(r"\\?\{}", p.path().display());
-    let (doc, _) = json_in(elsewhere.path(), &[&verbatim]);
+    let (doc, _) = json_in(elsewhere.path(), &[verbatim.as_str()]);
     assert_eq!(
         doc["diagnostics"][0]["file"].as_str().unwrap(),
         format!("{plain}/app.json"),
@@ -115,7 +121,7 @@ fn verbatim_paths_are_shown_plainly() {
     );
     let out = bin()
         .current_dir(elsewhere.path())
-        .args(["--format", "sarif", &verbatim])
+        .args(["--format", "sarif", verbatim.as_str()])
         .output()
         .unwrap();
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
