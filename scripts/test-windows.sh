@@ -2,9 +2,9 @@
 # The Windows build under wine, on Debian bookworm: builds x86_64-pc-windows-gnu (via
 # scripts/build-cross.sh), prepares a wine prefix with a test-only bcryptprimitives.dll shim
 # (scripts/bcryptprimitives.c: Wine 8 lacks ProcessPrng, which Rust's std needs), runs the
-# whole test suite under wine, then lints the examples in every output format with the Linux
-# and the Windows binaries and compares the outputs (they must be identical: paths are shown
-# with `/` on every system). Needs root for apt. Run by hand; not part of .ci/run.
+# examples in every output format with the Linux and the Windows binaries and compares the
+# outputs (they must be identical: paths are shown with `/` on every system), then runs the
+# whole test suite under wine. Needs root for apt. Run by hand; not part of .ci/run.
 # Usage: scripts/test-windows.sh [--no-tests]   (EXE=path.exe to take a built exe)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -42,27 +42,6 @@ fi
 wine "$exe" --version || { echo "FAIL: the exe does not start under wine"; exit 1; }
 
 status=0
-if [ $run_tests = 1 ]; then
-  echo "--- the test suite under wine"
-  log=$cross/wine-tests.log
-  (
-    export PATH=/usr/bin:$PATH CARGO_TARGET_DIR=$cross RUSTC_BOOTSTRAP=1
-    unset RUSTUP_TOOLCHAIN
-    # The runner must be set with --config: assert_cmd ignores CARGO_TARGET_…_RUNNER.
-    # --release: shares the build with build-cross.sh (half the time on a small machine).
-    cargo test --release --locked --no-fail-fast --target "$target" -Zbuild-std=std,panic_abort \
-      --config "target.$target.runner=\"wine\""
-  ) >"$log" 2>&1
-  [ $? = 0 ] || status=1
-  # One line per test binary, then every failure by name.
-  grep -E '^(     Running|   Doc-tests|test result:)' "$log" | paste - - | sed 's/ *Running //'
-  if grep -q -- '--- FAILED\|^test .* FAILED$' "$log"; then
-    echo "failed under wine:"
-    grep -E '^test .* FAILED$' "$log" | sed 's/^/  /'
-  fi
-  echo "(full log: $log)"
-fi
-
 echo "--- the examples, Linux and wine, every format"
 cargo build --quiet --locked || exit 2
 linux=$root/target/debug/chattools-lint
@@ -92,4 +71,26 @@ for ex in examples/*/; do
   done
 done
 echo "examples: $same outputs identical, $differ differ (files in $out)"
+if [ $run_tests = 1 ]; then
+  echo "--- the test suite under wine"
+  log=$cross/wine-tests.log
+  (
+    export PATH=/usr/bin:$PATH CARGO_TARGET_DIR=$cross RUSTC_BOOTSTRAP=1
+    unset RUSTUP_TOOLCHAIN
+    # The runner must be set with --config: assert_cmd ignores CARGO_TARGET_…_RUNNER.
+    # --release: shares the build with build-cross.sh (half the time on a small machine).
+    cargo test --release --locked --no-fail-fast --target "$target" -Zbuild-std=std,panic_abort \
+      --config "target.$target.runner=\"wine\""
+  ) >"$log" 2>&1
+  [ $? = 0 ] || status=1
+  # One line per test binary, then every failure by name.
+  awk '/^ +(Running|Doc-tests)/ { sub(/^ +/, ""); name = $0 }
+       /^test result:/ { print name ": " $0; name = "(no result)" }' "$log"
+  if grep -q -- '--- FAILED\|^test .* FAILED$' "$log"; then
+    echo "failed under wine:"
+    grep -E '^test .* FAILED$' "$log" | sed 's/^/  /'
+  fi
+  echo "(full log: $log)"
+fi
+
 exit $status
