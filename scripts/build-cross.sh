@@ -36,7 +36,8 @@ export PATH=$venv/bin:/usr/bin:$PATH
 export CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc
 # -Zbuild-std on a stable compiler.
 export RUSTC_BOOTSTRAP=1
-export CARGO_TARGET_DIR=$cross
+# CROSS_TARGET_DIR: another build folder, to build targets in parallel (cargo locks one).
+export CARGO_TARGET_DIR=${CROSS_TARGET_DIR:-$cross}
 # Only this script's own variables reach the build (no rustup toolchain override).
 unset RUSTUP_TOOLCHAIN
 echo "using $(/usr/bin/rustc --version), $(/usr/bin/cargo --version)"
@@ -50,13 +51,13 @@ for t in "${targets[@]}"; do
     *-windows-gnu)
       cargo build --release --locked --target "$t" -Zbuild-std=std,panic_abort
       bin=chattools-lint.exe
-      cp "$cross/$t/release/$bin" "$dist/$t/$bin"
+      cp "$CARGO_TARGET_DIR/$t/release/$bin" "$dist/$t/$bin"
       x86_64-w64-mingw32-strip "$dist/$t/$bin"
       ;;
     *-apple-darwin)
       cargo-zigbuild zigbuild --release --locked --target "$t" -Zbuild-std=std,panic_abort
       bin=chattools-lint
-      cp "$cross/$t/release/$bin" "$dist/$t/$bin"
+      cp "$CARGO_TARGET_DIR/$t/release/$bin" "$dist/$t/$bin"
       # llvm-strip knows Mach-O; strip only the local symbols (-x), as Apple's strip does for
       # executables, so the dynamic symbol table stays intact.
       strip_tool=$(command -v llvm-strip || ls /usr/bin/llvm-strip-* 2>/dev/null | head -1 || true)
