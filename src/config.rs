@@ -577,6 +577,8 @@ fn ignore_globs(pattern: &str) -> Result<Vec<globset::Glob>, String> {
         .map(|g| {
             GlobBuilder::new(g)
                 .literal_separator(true)
+                // Names ignore case on Windows (as git's core.ignorecase does there).
+                .case_insensitive(crate::paths::IGNORE_CASE)
                 .build()
                 .map_err(|e| e.kind().to_string())
         })
@@ -668,5 +670,14 @@ mod tests {
         assert!(!c.is_ignored(Path::new("/repo/pkg/vendor/a/b.json")));
         assert!(!c.is_ignored(Path::new("/repo/distx/app.json")));
         assert!(!c.is_ignored(Path::new("/elsewhere/dist/app.json")));
+        // `Dist` is `dist` on Windows only.
+        assert_eq!(
+            c.is_ignored(Path::new("/repo/Dist/app.json")),
+            crate::paths::IGNORE_CASE
+        );
+        assert_eq!(
+            c.is_ignored(Path::new("/REPO/dist/app.json")),
+            crate::paths::IGNORE_CASE
+        );
     }
 }
