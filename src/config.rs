@@ -68,11 +68,10 @@ impl Config {
         let (Some(set), Some(base)) = (&self.ignore, self.base()) else {
             return false;
         };
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        match path.strip_prefix(base) {
-            Ok(rel) if !rel.as_os_str().is_empty() => {
-                set.is_match(rel.to_string_lossy().replace('\\', "/"))
-            }
+        // Compared as the system does: `--config C:\Proj\…` applies to `c:\proj\…` on Windows.
+        let path = crate::paths::absolute(path);
+        match crate::paths::relative_to(&path, &crate::paths::absolute(base)) {
+            Some(rel) if !rel.is_empty() => set.is_match(rel),
             _ => false,
         }
     }
@@ -127,7 +126,7 @@ impl Config {
         path: &Path,
         overlay: &crate::overlay::Overlay,
     ) -> Result<Config, Vec<Diagnostic>> {
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = crate::paths::absolute(path);
         let file = match JsonFile::read_in(&path, overlay) {
             Ok(f) => f,
             Err(e) => {
@@ -719,6 +718,8 @@ fn ignore_globs(pattern: &str) -> Result<Vec<globset::Glob>, String> {
         .map(|g| {
             GlobBuilder::new(g)
                 .literal_separator(true)
+                // Names ignore case on Windows (as git's core.ignorecase does there).
+                .case_insensitive(crate::paths::IGNORE_CASE)
                 .build()
                 .map_err(|e| e.kind().to_string())
         })
@@ -795,5 +796,14 @@ mod tests {
         assert!(!c.is_ignored(Path::new("/repo/pkg/vendor/a/b.json")));
         assert!(!c.is_ignored(Path::new("/repo/distx/app.json")));
         assert!(!c.is_ignored(Path::new("/elsewhere/dist/app.json")));
+        // `Dist` is `dist` on Windows only.
+        assert_eq!(
+            c.is_ignored(Path::new("/repo/Dist/app.json")),
+            crate::paths::IGNORE_CASE
+        );
+        assert_eq!(
+            c.is_ignored(Path::new("/REPO/dist/app.json")),
+            crate::paths::IGNORE_CASE
+        );
     }
 }

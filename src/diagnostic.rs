@@ -97,12 +97,12 @@ impl SourceFile {
 pub fn display_path(path: &std::path::Path) -> String {
     // The working directory does not change during a run: ask the system once, not per file.
     static CWD: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
-    let shown = CWD
+    // Compared as the system does (ignoring case on Windows); shown without `\\?\`.
+    let s = CWD
         .get_or_init(|| std::env::current_dir().ok())
         .as_ref()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
-        .unwrap_or_else(|| path.to_path_buf());
-    let s = shown.to_string_lossy().replace('\\', "/");
+        .and_then(|cwd| crate::paths::relative_to(path, cwd))
+        .unwrap_or_else(|| crate::paths::slashed(path));
     let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
     if s.is_empty() {
         ".".to_string()

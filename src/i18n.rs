@@ -11,22 +11,45 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Chinese when `LC_ALL`, `LC_MESSAGES` or `LANG` (first one set and non-empty) starts with `zh`.
+    /// Chinese when `LC_ALL`, `LC_MESSAGES` or `LANG` (first one set and non-empty) starts with
+    /// `zh`; when none is set, the system UI language on Windows and macOS (where the
+    /// variables are usually unset), else English.
     pub fn from_env() -> Lang {
+        Lang::from_sources(|var| std::env::var(var).ok(), system_locale)
+    }
+
+    /// [`Lang::from_env`] with the environment and the system language given.
+    pub fn from_sources(
+        env: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
+        let zh = |v: &str| {
+            if v.to_ascii_lowercase().starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            }
+        };
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                if v.is_empty() {
-                    continue;
-                }
-                return if v.to_ascii_lowercase().starts_with("zh") {
-                    Lang::Zh
-                } else {
-                    Lang::En
-                };
+            match env(var) {
+                Some(v) if !v.is_empty() => return zh(&v),
+                _ => {}
             }
         }
-        Lang::En
+        system().as_deref().map(zh).unwrap_or(Lang::En)
     }
+}
+
+/// The user's UI language (`zh-CN`, `zh-Hans-CN`, `en-US`) on Windows and macOS.
+#[cfg(any(windows, target_os = "macos"))]
+fn system_locale() -> Option<String> {
+    sys_locale::get_locale()
+}
+
+/// Elsewhere the environment variables are the system's setting.
+#[cfg(not(any(windows, target_os = "macos")))]
+fn system_locale() -> Option<String> {
+    None
 }
 
 /// A message in English and Chinese.
@@ -107,5 +130,36 @@ mod tests {
         assert_eq!(m.get(Lang::En), "1 error, 2 warnings");
         assert_eq!(m.get(Lang::Zh), "1 个错误、2 个警告");
         assert_eq!(Msg::list(Vec::<String>::new()), Msg::new("", ""));
+    }
+
+    fn lang(env: &[(&str, &str)], system: Option<&str>) -> Lang {
+        Lang::from_sources(
+            |var| {
+                env.iter()
+                    .find(|(k, _)| *k == var)
+                    .map(|(_, v)| v.to_string())
+            },
+            || system.map(String::from),
+        )
+    }
+
+    #[test]
+    fn environment_then_system_language() {
+        assert_eq!(lang(&[], Some("zh-Hans-CN")), Lang::Zh);
+        assert_eq!(lang(&[], Some("zh-CN")), Lang::Zh);
+        assert_eq!(lang(&[], Some("en-US")), Lang::En);
+        assert_eq!(lang(&[], None), Lang::En);
+        // A variable that is set decides, whatever the system says.
+        assert_eq!(lang(&[("LANG", "en_US.UTF-8")], Some("zh-CN")), Lang::En);
+        assert_eq!(lang(&[("LANG", "zh_CN.UTF-8")], Some("en-US")), Lang::Zh);
+        assert_eq!(
+            lang(&[("LC_ALL", "en_GB"), ("LANG", "zh_CN")], Some("zh-CN")),
+            Lang::En
+        );
+        // Set but empty: skipped.
+        assert_eq!(
+            lang(&[("LC_ALL", ""), ("LANG", "")], Some("zh-TW")),
+            Lang::Zh
+        );
     }
 }

@@ -42,11 +42,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => Lang::from_env(),
     };
     let color = match cli.color {
-        ColorChoice::Always => true,
+        ColorChoice::Always => {
+            // Asked for: on even where the console cannot show it (the output may be piped).
+            let _ = anstyle_query::windows::enable_ansi_colors();
+            true
+        }
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                // The Windows console shows ANSI colours only in VT mode: turn it on, or go
+                // without colour where it cannot be (old consoles). None elsewhere.
+                && anstyle_query::windows::enable_ansi_colors() != Some(false)
         }
     };
     let style = Style { lang, color };

@@ -186,16 +186,21 @@ fn artifact(file: &SourceFile) -> Value {
 /// The working directory as a `file://` URI ending in `/`.
 fn cwd_uri() -> Option<String> {
     let cwd = std::env::current_dir().ok()?;
-    let mut s = cwd.to_string_lossy().replace('\\', "/");
+    let mut s = crate::paths::slashed(&cwd);
     if !s.ends_with('/') {
         s.push('/');
     }
     Some(file_uri(&s))
 }
 
-/// `/a b/c` → `file:///a%20b/c`; `C:/x` → `file:///C:/x`.
+/// `/a b/c` → `file:///a%20b/c`; `C:/x` → `file:///C:/x`; `//srv/share/x` (UNC) →
+/// `file://srv/share/x`; a verbatim `\\?\C:\x` as `C:/x`.
 fn file_uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
+    let path = crate::paths::strip_verbatim(path).replace('\\', "/");
+    if let Some(unc) = path.strip_prefix("//") {
+        // The server is the URI's authority.
+        return format!("file://{}", encode_path(unc));
+    }
     let (prefix, rest) = match path.strip_prefix('/') {
         Some(rest) => ("file:///", rest.to_string()),
         None => ("file:///", path.clone()),
@@ -266,6 +271,10 @@ mod tests {
         assert_eq!(encode_path("x%y:z#q?"), "x%25y%3Az%23q%3F");
         assert_eq!(file_uri("/tmp/a b/"), "file:///tmp/a%20b/");
         assert_eq!(file_uri("C:/p/app.json"), "file:///C:/p/app.json");
+        assert_eq!(file_uri(r"C:\p\app.json"), "file:///C:/p/app.json");
+        assert_eq!(file_uri(r"\\?\C:\p\app.json"), "file:///C:/p/app.json");
+        assert_eq!(file_uri("//srv/share/a b"), "file://srv/share/a%20b");
+        assert_eq!(file_uri(r"\\?\UNC\srv\share\a"), "file://srv/share/a");
         assert_eq!(pascal_name("chat-tools/too-many"), "ChatToolsTooMany");
     }
 }

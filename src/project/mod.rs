@@ -4,6 +4,7 @@
 pub mod app;
 pub mod confine;
 pub mod framework;
+pub mod names;
 pub mod resolve;
 pub mod taro;
 pub mod uni_app;
@@ -48,6 +49,8 @@ pub struct Project {
     pub sources: Option<Box<framework::Sources>>,
     /// Unsaved editor text read instead of the disk (empty outside `chattools-lint lsp`).
     pub overlay: Arc<Overlay>,
+    /// Folder listings for case-exact existence checks.
+    pub(crate) names: names::Names,
 }
 
 /// What project.config.json says that matters here.
@@ -297,6 +300,7 @@ impl Project {
             config: None,
             private_config: None,
             confiner: confine::Confiner::new(mp_root),
+            names: Default::default(),
             mp_root: mp_root.to_path_buf(),
             app,
             model,
@@ -334,6 +338,7 @@ impl Project {
             config,
             private_config,
             confiner: confine::Confiner::new(&mp_root),
+            names: Default::default(),
             mp_root,
             app,
             model,
@@ -389,6 +394,21 @@ impl Project {
         self.confiner.is_dir(path)
     }
 
+    /// Whether a file under miniprogramRoot exists with exactly this spelling, as on a phone:
+    /// on a case-insensitive file system `Create/index.wxml` does not count for `create/…`.
+    pub fn is_file_exact(&self, path: &Path) -> bool {
+        self.is_file(path) && self.names.exact(&self.mp_root, path)
+    }
+
+    /// How a path relative to miniprogramRoot is spelled on disk, when that differs from
+    /// `rel` only in the case of its names (`pages/create/index.wxml` for
+    /// `pages/Create/index.wxml`).
+    pub fn spelled_on_disk(&self, rel: &str) -> Option<String> {
+        let path = self.resolve(rel).ok()?;
+        let spelled = self.names.on_disk(&self.mp_root, &path)?;
+        (spelled != rel.trim_start_matches('/')).then_some(spelled)
+    }
+
     /// The required files of a page (`root/page` relative to miniprogramRoot) that are missing:
     /// `.wxml`, and `.js` (or `.ts` when the typescript compiler plugin is on).
     /// A page outside miniprogramRoot is not read: all its files count as missing, as for WeChat,
@@ -406,11 +426,11 @@ impl Project {
             self.resolve(&format!("{page}{ext}"))
                 .unwrap_or_else(|_| confine::unreadable(&self.mp_root))
         };
-        if !self.is_file(&with(".wxml")) {
+        let present = |p: PathBuf| self.is_file_exact(&p);
+        if !present(with(".wxml")) {
             missing.push(format!("{page}.wxml"));
         }
-        let js = self.is_file(&with(".js"))
-            || (self.settings.typescript() && self.is_file(&with(".ts")));
+        let js = present(with(".js")) || (self.settings.typescript() && present(with(".ts")));
         if !js {
             missing.push(if self.settings.typescript() {
                 format!("{page}.js (or .ts)")
@@ -456,10 +476,13 @@ fn merged_config(public: Option<&Value>, private: Option<&Value>) -> Value {
 }
 
 fn resolve_mp_root(project_dir: &Path, config: &JsonFile) -> PathBuf {
+    // `miniprogram\\` works in the developer tools on Windows: read `\` as `/` everywhere, so
+    // the project lints the same on every system.
     match config
         .get("/miniprogramRoot")
         .and_then(Value::as_str)
-        .map(str::trim)
+        .map(|r| r.trim().replace('\\', "/"))
+        .as_deref()
     {
         Some(root) if !root.is_empty() && root != "." && root != "./" => {
             project_dir.join(root.trim_start_matches("./"))
@@ -469,7 +492,8 @@ fn resolve_mp_root(project_dir: &Path, config: &JsonFile) -> PathBuf {
 }
 
 fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    // Without a verbatim `\\?\` prefix on Windows: shown and compared as the user typed it.
+    crate::paths::absolute(path)
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

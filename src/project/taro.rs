@@ -106,6 +106,7 @@ pub fn load(dir: PathBuf, app_config: PathBuf) -> Result<Project, LoadError> {
     Ok(Project {
         confiner: super::confine::Confiner::new(&root),
         overlay: Default::default(),
+        names: Default::default(),
         dir,
         config,
         private_config,

@@ -186,6 +186,7 @@ pub fn load(dir: PathBuf, root: PathBuf) -> Result<Project, LoadError> {
     Ok(Project {
         confiner: super::confine::Confiner::new(&root),
         overlay: Default::default(),
+        names: Default::default(),
         dir,
         config: None,
         private_config: None,

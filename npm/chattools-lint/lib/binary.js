@@ -49,7 +49,7 @@ function binaryPath() {
         `and set CHATTOOLS_LINT_BINARY to its path.`
     );
   }
-  const exe = process.platform === "win32" ? "chattools-lint.exe" : "chattools-lint";
+  const exe = binaryName();
   try {
     return require.resolve(`${pkg}/bin/${exe}`);
   } catch (_) {
@@ -62,4 +62,9 @@ function binaryPath() {
   }
 }
 
-module.exports = { binaryPath, platformKey, PACKAGES };
+/** The binary's file name in the platform package. */
+function binaryName(platform = process.platform) {
+  return platform === "win32" ? "chattools-lint.exe" : "chattools-lint";
+}
+
+module.exports = { binaryPath, binaryName, platformKey, PACKAGES };

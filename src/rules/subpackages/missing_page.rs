@@ -101,6 +101,7 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
         .root
         .is_some_and(|r| crate::cache::record::list(&project.path(r)).is_ok_and(|d| d.is_empty()));
     let framework = project.sources.as_ref().map(|s| s.framework);
+    let first_spelled = project.spelled_on_disk(first);
     let help = if let Some(fw) = framework {
         let (exts, file) = match fw {
             crate::project::framework::Framework::UniApp => ("`.vue` or `.nvue`", "pages.json"),
@@ -111,6 +112,11 @@ fn report(ctx: &mut LintContext, place: &Place, missing: &[String]) {
         msg!(
             "create the page's {exts} file, or remove the page from {file}",
             "请创建该页面的 {exts} 文件，或从 {file} 中删除该页面"
+        )
+    } else if let Some(on_disk) = first_spelled {
+        msg!(
+            "the file on disk is `{on_disk}`: phones and WeChat's packer compare names case-sensitively, so spell the page exactly as its folders and files are named",
+            "磁盘上的文件是 `{on_disk}`：手机和微信打包时区分大小写，请让页面路径与目录和文件名的大小写完全一致"
         )
     } else if exists(&format!("{path}/index.wxml")) {
         let page = &place.page.path;

@@ -1,0 +1,107 @@
+//! Case-exact file names. Phones and WeChat's packer compare names case-sensitively, but
+//! Windows and macOS file systems usually do not: there `pages/Create/index.wxml` opens
+//! `pages/create/index.wxml`. So a file counts as present only when every name below
+//! miniprogramRoot is spelled exactly as its folder lists it. Each folder is listed once.
+
+use std::collections::{HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+type Listing = Option<Arc<HashSet<OsString>>>;
+
+/// Folder listings, read once each.
+#[derive(Debug, Default)]
+pub struct Names {
+    dirs: Mutex<HashMap<PathBuf, Listing>>,
+}
+
+impl Names {
+    fn listing(&self, dir: &Path) -> Listing {
+        let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+        dirs.entry(dir.to_path_buf())
+            .or_insert_with(|| {
+                // Through the cache's recorder: a renamed file is seen by a warm run.
+                crate::cache::record::list(dir)
+                    .ok()
+                    .map(|entries| Arc::new(entries.into_iter().map(|(name, _)| name).collect()))
+            })
+            .clone()
+    }
+
+    /// Whether `path` (an existing path under `root`) is spelled below `root` exactly as on
+    /// disk. A folder that cannot be listed is trusted, as is a path not under `root`.
+    pub fn exact(&self, root: &Path, path: &Path) -> bool {
+        let Ok(rel) = path.strip_prefix(root) else {
+            return true;
+        };
+        let mut dir = root.to_path_buf();
+        for c in rel.components() {
+            let Component::Normal(name) = c else {
+                return true;
+            };
+            match self.listing(&dir) {
+                Some(names) if !names.contains(name) => return false,
+                _ => {}
+            }
+            dir.push(name);
+        }
+        true
+    }
+
+    /// How `path` (under `root`) is spelled on disk when its names differ from the disk's
+    /// only in case: `create/index.wxml` for `Create/index.wxml`, relative to `root` with `/`.
+    /// `None` when some name has no such match.
+    pub fn on_disk(&self, root: &Path, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(root).ok()?;
+        let mut dir = root.to_path_buf();
+        let mut spelled = Vec::new();
+        for c in rel.components() {
+            let Component::Normal(name) = c else {
+                return None;
+            };
+            let names = self.listing(&dir)?;
+            let found = if names.contains(name) {
+                name.to_os_string()
+            } else {
+                names.iter().find(|n| same_ignoring_case(n, name))?.clone()
+            };
+            spelled.push(found.to_string_lossy().into_owned());
+            dir.push(found);
+        }
+        Some(spelled.join("/"))
+    }
+}
+
+fn same_ignoring_case(a: &OsStr, b: &OsStr) -> bool {
+    match (a.to_str(), b.to_str()) {
+        (Some(a), Some(b)) => a.to_lowercase() == b.to_lowercase(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_must_match_the_listing() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        std::fs::create_dir_all(r.join("pages/create")).unwrap();
+        std::fs::write(r.join("pages/create/index.wxml"), "").unwrap();
+        let names = Names::default();
+        assert!(names.exact(r, &r.join("pages/create/index.wxml")));
+        assert!(!names.exact(r, &r.join("pages/Create/index.wxml")));
+        assert!(!names.exact(r, &r.join("pages/create/Index.wxml")));
+        assert_eq!(
+            names
+                .on_disk(r, &r.join("Pages/CREATE/index.WXML"))
+                .as_deref(),
+            Some("pages/create/index.wxml")
+        );
+        assert_eq!(names.on_disk(r, &r.join("pages/new/index.wxml")), None);
+        // Outside the root: not for this check to say.
+        assert!(names.exact(&r.join("pages"), Path::new("/elsewhere/X")));
+    }
+}
