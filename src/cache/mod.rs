@@ -28,8 +28,7 @@ use crate::diagnostic::{Diagnostic, FileEdit, Fix, Label, Severity, SourceFile};
 use crate::i18n::Msg;
 use crate::project::{LoadError, Project};
 
-/// The cache folder's name when the project has no `node_modules`.
-pub const DIR_NAME: &str = ".chattools-lint-cache";
+pub use record::DIR_NAME;
 /// Set (not empty), it does what `--no-cache` does (as ruff's `RUFF_NO_CACHE`).
 pub const NO_CACHE_ENV: &str = "CHATTOOLS_LINT_NO_CACHE";
 /// Bumped when the entry format changes.

@@ -7,6 +7,10 @@
 //! run repeats every noted call ([`replay`]); when every answer hashes the same, the lint would
 //! read exactly the same inputs and so give the same diagnostics.
 
+/// The cache folder's name when the project has no `node_modules` (the package walk leaves it
+/// out of what is uploaded).
+pub const DIR_NAME: &str = ".chattools-lint-cache";
+
 use std::cell::RefCell;
 use std::ffi::OsString;
 use std::fs::FileType;

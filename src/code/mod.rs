@@ -26,12 +26,13 @@ use std::sync::Arc;
 use oxc_allocator::Allocator;
 
 use crate::diagnostic::SourceFile;
-use crate::facts::Facts;
 use crate::json::{escape_token, JsonFile};
+use crate::package::Estimate;
 use crate::project::resolve::normalize;
+use crate::project::Project;
 
-/// Source files larger than this are not read (minified bundles of this size are not hand code).
-pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) use crate::project::read_text;
+pub use crate::project::MAX_SOURCE_BYTES;
 
 #[derive(Debug)]
 pub struct PackageCode {
@@ -133,27 +134,16 @@ fn without_ext(path: &Path) -> PathBuf {
     path.with_extension("")
 }
 
-/// A source file's text: the editor's unsaved text when `overlay` has it, else the file on disk
-/// (through the cache's recorder), up to [`MAX_SOURCE_BYTES`].
-pub(crate) fn read_text(path: &Path, overlay: &crate::overlay::Overlay) -> Option<String> {
-    if let Some(text) = overlay.get(path) {
-        return (text.len() as u64 <= MAX_SOURCE_BYTES).then(|| text.to_string());
-    }
-    let crate::cache::record::ReadOutcome::Bytes(bytes) =
-        crate::cache::record::read(path, MAX_SOURCE_BYTES)
-    else {
-        return None;
-    };
-    Some(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
-}
-
 /// Scan the chat-tool package. `None` when there is no chat-tool package or its folder is absent.
-pub fn scan(facts: &Facts) -> Option<PackageCode> {
-    let project = facts.project;
-    let model = facts.model();
+///
+/// `estimate` is the chat-tool package's upload estimate (the files to read); `read_json` reads a
+/// page or component `.json` once for the whole run (`Facts::json`).
+pub fn scan(
+    project: &Project,
+    estimate: &Estimate,
+    read_json: &dyn Fn(&Path) -> Option<Arc<JsonFile>>,
+) -> Option<PackageCode> {
+    let model = &project.model;
     let package = model.chat_tool_package()?;
     let root = package.root_trimmed()?.trim_start_matches('/').to_string();
     if !crate::package::walkable_root(project, package.root_trimmed()?) {
@@ -188,7 +178,6 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
     }
     // Exactly the files WeChat would upload (allow-list, compiler plugins, packOptions), from
     // the one walk of the package that `chat-tools/package-size` also uses.
-    let estimate = facts.chat_tool_estimate();
     let mut files: Vec<&str> = estimate
         .chat_tool()
         .map(|p| p.files.iter().map(|f| f.path.as_str()).collect())
@@ -223,7 +212,7 @@ pub fn scan(facts: &Facts) -> Option<PackageCode> {
                 .ok()
                 .map(Arc::new)
         } else {
-            facts.json(&path)
+            read_json(&path)
         };
         let Some(json) = json else { continue };
         let components = json

@@ -129,7 +129,10 @@ impl<'p> Facts<'p> {
     /// The chat-tool package's code, scanned and parsed once. `None` without a chat-tool package.
     pub fn package_code(&self) -> Option<Arc<PackageCode>> {
         self.package_code
-            .get_or_init(|| crate::code::scan(self).map(Arc::new))
+            .get_or_init(|| {
+                let estimate = self.chat_tool_estimate();
+                crate::code::scan(self.project, &estimate, &|path| self.json(path)).map(Arc::new)
+            })
             .clone()
     }
 

@@ -31,18 +31,7 @@ use crate::i18n::Msg;
 use crate::msg;
 use crate::project::Project;
 
-/// The compiler settings that change what WeChat measures.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CompileSettings {
-    /// `setting.minified`: JavaScript minified.
-    pub minified: bool,
-    pub minify_wxss: bool,
-    pub minify_wxml: bool,
-    /// `setting.es6`: JavaScript compiled to ES5 (babel), helpers copied into the package.
-    pub es6: bool,
-    /// `setting.postcss`: vendor prefixes added to WXSS.
-    pub postcss: bool,
-}
+pub use crate::project::CompileSettings;
 
 impl CompileSettings {
     pub fn of(project: &Project) -> CompileSettings {

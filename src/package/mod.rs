@@ -552,7 +552,7 @@ fn walk(
                     bytes: 0,
                     reason: Reason::NodeModules,
                 });
-            } else if kind.is_dir() && name == crate::cache::DIR_NAME {
+            } else if kind.is_dir() && name == record::DIR_NAME {
                 rel.push('/');
                 problems.push(Excluded {
                     path: rel,

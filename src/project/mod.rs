@@ -53,6 +53,39 @@ pub struct Project {
     pub(crate) names: names::Names,
 }
 
+/// Source files larger than this are not read (minified bundles of this size are not hand code).
+pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A source file's text: the editor's unsaved text when `overlay` has it, else the file on disk
+/// (through the cache's recorder), up to [`MAX_SOURCE_BYTES`].
+pub(crate) fn read_text(path: &Path, overlay: &crate::overlay::Overlay) -> Option<String> {
+    if let Some(text) = overlay.get(path) {
+        return (text.len() as u64 <= MAX_SOURCE_BYTES).then(|| text.to_string());
+    }
+    let crate::cache::record::ReadOutcome::Bytes(bytes) =
+        crate::cache::record::read(path, MAX_SOURCE_BYTES)
+    else {
+        return None;
+    };
+    Some(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// The compiler settings that change what WeChat measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileSettings {
+    /// `setting.minified`: JavaScript minified.
+    pub minified: bool,
+    pub minify_wxss: bool,
+    pub minify_wxml: bool,
+    /// `setting.es6`: JavaScript compiled to ES5 (babel), helpers copied into the package.
+    pub es6: bool,
+    /// `setting.postcss`: vendor prefixes added to WXSS.
+    pub postcss: bool,
+}
+
 /// What project.config.json says that matters here.
 #[derive(Debug, Default, Clone)]
 pub struct Settings {
@@ -65,7 +98,7 @@ pub struct Settings {
     pub pack_include: Vec<PackRule>,
     /// `setting.minified`, `minifyWXSS`, `minifyWXML`, `es6`, `postcss`: what WeChat's compiler
     /// does to the files it measures.
-    pub compile: crate::package::compiled::CompileSettings,
+    pub compile: CompileSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,7 +168,7 @@ impl Settings {
                         .and_then(Value::as_bool)
                         .unwrap_or(false)
                 };
-                crate::package::compiled::CompileSettings {
+                CompileSettings {
                     minified: on("minified"),
                     minify_wxss: on("minifyWXSS"),
                     minify_wxml: on("minifyWXML"),

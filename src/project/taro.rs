@@ -46,7 +46,7 @@ pub fn load(dir: PathBuf, app_config: PathBuf) -> Result<Project, LoadError> {
     let root = app_config
         .parent()
         .map_or_else(|| dir.join("src"), Path::to_path_buf);
-    let text = crate::code::read_text(&app_config, &Default::default()).ok_or_else(|| {
+    let text = super::read_text(&app_config, &Default::default()).ok_or_else(|| {
         let shown = crate::diagnostic::display_path(&app_config);
         LoadError {
             message: msg!("cannot read `{shown}`", "无法读取 `{shown}`"),
@@ -79,7 +79,7 @@ pub fn load(dir: PathBuf, app_config: PathBuf) -> Result<Project, LoadError> {
         if !super::confine::is_inside(&root, &path) {
             continue;
         }
-        let Some(text) = crate::code::read_text(&path, &Default::default()) else {
+        let Some(text) = super::read_text(&path, &Default::default()) else {
             continue;
         };
         let source = Arc::new(SourceFile::new(path, text));
