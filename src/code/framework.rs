@@ -15,9 +15,8 @@ use oxc_ast_visit::{walk, Visit};
 use oxc_parser::Parser;
 use oxc_span::{GetSpan, SourceType};
 
-use super::{js, read_text, wxml, ConfigFile, JsFile, PackageCode, UsingComponent, WxmlFile};
+use super::{js, read_text, wxml, JsFile, PackageCode, WxmlFile};
 use crate::diagnostic::SourceFile;
-use crate::json::escape_token;
 use crate::project::framework::source_files;
 use crate::project::Project;
 
@@ -105,30 +104,7 @@ pub fn scan(project: &Project, code: &mut PackageCode) {
             let Some(json) = sources.virtual_json.get(Path::new(&p)).cloned() else {
                 continue;
             };
-            let components = json
-                .value
-                .as_ref()
-                .and_then(|v| v.get("usingComponents"))
-                .and_then(|v| v.as_object())
-                .map(|o| {
-                    o.iter()
-                        .filter_map(|(k, v)| {
-                            Some(UsingComponent {
-                                name: k.clone(),
-                                spec: v.as_str()?.to_string(),
-                                pointer: format!("/usingComponents/{}", escape_token(k)),
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            code.config_index.insert(base.clone(), code.configs.len());
-            code.configs.push(ConfigFile {
-                json,
-                base,
-                third_party: false,
-                components,
-            });
+            code.add_config(json, base, false);
         }
     }
 }

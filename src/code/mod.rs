@@ -124,6 +124,34 @@ impl PackageCode {
         self.wxml.iter().filter(|f| !f.third_party)
     }
 
+    /// Add a page or component `.json` with the components its `usingComponents` names.
+    pub(crate) fn add_config(&mut self, json: Arc<JsonFile>, base: PathBuf, third_party: bool) {
+        let components = json
+            .value
+            .as_ref()
+            .and_then(|v| v.get("usingComponents"))
+            .and_then(|v| v.as_object())
+            .map(|o| {
+                o.iter()
+                    .filter_map(|(k, v)| {
+                        Some(UsingComponent {
+                            name: k.clone(),
+                            spec: v.as_str()?.to_string(),
+                            pointer: format!("/usingComponents/{}", escape_token(k)),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.config_index.insert(base.clone(), self.configs.len());
+        self.configs.push(ConfigFile {
+            json,
+            base,
+            third_party,
+            components,
+        });
+    }
+
     /// Whether any of the package's own JS files failed to parse (facts may be incomplete).
     pub fn has_syntax_errors(&self) -> bool {
         self.own_js().any(|f| f.facts.syntax.is_some())
@@ -215,30 +243,7 @@ pub fn scan(
             read_json(&path)
         };
         let Some(json) = json else { continue };
-        let components = json
-            .value
-            .as_ref()
-            .and_then(|v| v.get("usingComponents"))
-            .and_then(|v| v.as_object())
-            .map(|o| {
-                o.iter()
-                    .filter_map(|(k, v)| {
-                        Some(UsingComponent {
-                            name: k.clone(),
-                            spec: v.as_str()?.to_string(),
-                            pointer: format!("/usingComponents/{}", escape_token(k)),
-                        })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        code.config_index.insert(base.clone(), code.configs.len());
-        code.configs.push(ConfigFile {
-            json,
-            base,
-            third_party,
-            components,
-        });
+        code.add_config(json, base, third_party);
     }
     Some(code)
 }
