@@ -194,24 +194,7 @@ fn lint_all(
 fn check(args: &CheckArgs, style: Style) -> u8 {
     let mut default = Config::default();
     if let Err(errors) = default.override_rules(&args.deny, &args.warn, &args.allow) {
-        for e in &errors {
-            print_error(style, e, None);
-        }
-        if args.format != Format::Human {
-            let report = Report {
-                failures: errors
-                    .into_iter()
-                    .map(|message| Failure {
-                        kind: "arguments",
-                        message,
-                        path: None,
-                    })
-                    .collect(),
-                ..Report::default()
-            };
-            print(&render(args.format, &report, style));
-        }
-        return EXIT_FAILURE;
+        return bad_arguments(args, style, errors);
     }
     let mut configs = Configs {
         args,
@@ -220,22 +203,94 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
         default: Arc::new(default),
         failures: Vec::new(),
     };
-    let mut failures: Vec<Failure> = Vec::new();
-    let mut failed = false;
-    // PATHs → (project path, its configuration).
-    let mut work: Vec<(PathBuf, Arc<Config>)> = Vec::new();
-    // The cache of each item: that of its PATH (with `-r`, the folder searched).
-    let mut sessions: Vec<crate::cache::Session> = Vec::new();
-    let mut roots: Vec<usize> = Vec::new();
+    let mut work = collect_work(args, style, &mut configs);
+    // --fix / --diff: plan (and write) each project's fixes first; the lint below reads the
+    // fixed files and reports what remains.
+    if args.fix || args.diff {
+        let diffs = apply_fixes(args, style, &mut work);
+        if args.diff {
+            print(&diffs);
+            return if work.failed {
+                EXIT_FAILURE
+            } else if diffs.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_ERRORS
+            };
+        }
+    }
+    let mut report = lint_into_report(style, &mut work);
+    // Configuration failures first: they come from reading the PATHs, before linting.
+    report.failures = configs.failures;
+    report.failures.append(&mut work.failures);
+    // Nothing linted: an empty human report ("No problems found in 0 projects") would mislead;
+    // machine formats still get their (empty) document.
+    if work.failed && report.projects.is_empty() && args.format == Format::Human {
+        return EXIT_FAILURE;
+    }
+    print(&render(args.format, &report, style));
+    let summary = report.summary();
+    if work.failed {
+        EXIT_FAILURE
+    } else if summary.errors > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max) {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// What one run lints: each project with its configuration and the cache session it uses (that
+/// of its PATH; with `-r`, of the folder searched), and what failed on the way.
+struct Work {
+    items: Vec<(PathBuf, Arc<Config>)>,
+    /// `sessions[roots[i]]` is the cache of `items[i]`.
+    roots: Vec<usize>,
+    sessions: Vec<crate::cache::Session>,
+    failures: Vec<Failure>,
+    failed: bool,
+}
+
+/// `--deny`/`--warn`/`--allow` named no rule: say so, in the machine format too; exit 2.
+fn bad_arguments(args: &CheckArgs, style: Style, errors: Vec<Msg>) -> u8 {
+    for e in &errors {
+        print_error(style, e, None);
+    }
+    if args.format != Format::Human {
+        let report = Report {
+            failures: errors
+                .into_iter()
+                .map(|message| Failure {
+                    kind: "arguments",
+                    message,
+                    path: None,
+                })
+                .collect(),
+            ..Report::default()
+        };
+        print(&render(args.format, &report, style));
+    }
+    EXIT_FAILURE
+}
+
+/// PATHs → the projects to lint (with `-r`, those found under each folder).
+fn collect_work(args: &CheckArgs, style: Style, configs: &mut Configs) -> Work {
+    let mut work = Work {
+        items: Vec::new(),
+        roots: Vec::new(),
+        sessions: Vec::new(),
+        failures: Vec::new(),
+        failed: false,
+    };
     for path in &args.paths {
         if !args.recursive {
             match configs.for_path(path) {
                 Some(c) => {
-                    work.push((path.clone(), c));
-                    roots.push(sessions.len());
-                    sessions.push(crate::cache::Session::open(path, !args.no_cache));
+                    work.items.push((path.clone(), c));
+                    work.roots.push(work.sessions.len());
+                    work.sessions
+                        .push(crate::cache::Session::open(path, !args.no_cache));
                 }
-                None => failed = true,
+                None => work.failed = true,
             }
             continue;
         }
@@ -246,88 +301,90 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
                 "--recursive 需要一个目录；`{shown}` 不是目录"
             );
             print_error(style, &message, None);
-            failures.push(Failure {
+            work.failures.push(Failure {
                 kind: "arguments",
                 message,
                 path: Some(shown),
             });
-            failed = true;
+            work.failed = true;
             continue;
         }
         let Some(root_config) = configs.for_path(path) else {
-            failed = true;
+            work.failed = true;
             continue;
         };
         let found = crate::discover::find_projects(path, Some(root_config));
-        let session = sessions.len();
-        sessions.push(crate::cache::Session::open(path, !args.no_cache));
+        let session = work.sessions.len();
+        work.sessions
+            .push(crate::cache::Session::open(path, !args.no_cache));
         if found.is_empty() {
-            let shown = display_path(path);
-            let message = msg!(
-                "no mini program found under `{shown}` (no project.config.json or app.json outside ignored folders)",
-                "`{shown}` 下没有找到小程序（被忽略的目录之外没有 project.config.json 或 app.json）"
-            );
-            failures.push(Failure {
-                kind: "discovery",
-                message: message.clone(),
-                path: Some(shown),
-            });
-            print_error(
-                style,
-                &message,
-                Some(&msg!(
-                    "folders listed in .gitignore, hidden folders, node_modules and the configuration's `ignore` are not searched",
-                    "不会搜索 .gitignore 中列出的目录、隐藏目录、node_modules 以及配置中 `ignore` 指定的路径"
-                )),
-            );
-            failed = true;
+            nothing_found(style, path, &mut work);
         }
         for dir in found {
             match configs.for_path(&dir) {
                 Some(c) => {
-                    work.push((dir, c));
-                    roots.push(session);
+                    work.items.push((dir, c));
+                    work.roots.push(session);
                 }
-                None => failed = true,
+                None => work.failed = true,
             }
         }
     }
-    // --fix / --diff: plan (and write) each project's fixes first; the lint below reads the
-    // fixed files and reports what remains.
+    work
+}
+
+/// `-r` found no mini program under `path`.
+fn nothing_found(style: Style, path: &Path, work: &mut Work) {
+    let shown = display_path(path);
+    let message = msg!(
+        "no mini program found under `{shown}` (no project.config.json or app.json outside ignored folders)",
+        "`{shown}` 下没有找到小程序（被忽略的目录之外没有 project.config.json 或 app.json）"
+    );
+    print_error(
+        style,
+        &message,
+        Some(&msg!(
+            "folders listed in .gitignore, hidden folders, node_modules and the configuration's `ignore` are not searched",
+            "不会搜索 .gitignore 中列出的目录、隐藏目录、node_modules 以及配置中 `ignore` 指定的路径"
+        )),
+    );
+    work.failures.push(Failure {
+        kind: "discovery",
+        message,
+        path: Some(shown),
+    });
+    work.failed = true;
+}
+
+/// `--fix` (write) or `--diff` on every project; returns the diffs.
+fn apply_fixes(args: &CheckArgs, style: Style, work: &mut Work) -> String {
     let mut diffs = String::new();
-    if args.fix || args.diff {
-        for (dir, config) in &work {
-            let done = crate::fix::run_for_cli(dir, config, args.fix, style.lang);
-            failed |= done.failed;
-            if done.failed {
-                failures.push(Failure {
-                    kind: "fix",
-                    message: msg!(
-                        "a fix could not be applied (the reason is on standard error)",
-                        "有修复无法应用（原因见标准错误输出）"
-                    ),
-                    path: Some(display_path(dir)),
-                });
-            }
-            diffs.push_str(&done.diff);
+    for (dir, config) in &work.items {
+        let done = crate::fix::run_for_cli(dir, config, args.fix, style.lang);
+        if done.failed {
+            work.failed = true;
+            work.failures.push(Failure {
+                kind: "fix",
+                message: msg!(
+                    "a fix could not be applied (the reason is on standard error)",
+                    "有修复无法应用（原因见标准错误输出）"
+                ),
+                path: Some(display_path(dir)),
+            });
         }
+        diffs.push_str(&done.diff);
     }
-    if args.diff {
-        print(&diffs);
-        return if failed {
-            EXIT_FAILURE
-        } else if diffs.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_ERRORS
-        };
-    }
+    diffs
+}
+
+/// Lint every project (in parallel, through the cache) into one report, in the work's order.
+fn lint_into_report(style: Style, work: &mut Work) -> Report {
     let mut report = Report::default();
-    let outcomes = lint_all(&work, &roots, &sessions);
-    for session in sessions {
+    let outcomes = lint_all(&work.items, &work.roots, &work.sessions);
+    for session in std::mem::take(&mut work.sessions) {
         session.save();
     }
-    for (outcome, (path, _)) in outcomes.into_iter().zip(&work) {
+    for (outcome, (path, _)) in outcomes.into_iter().zip(&work.items) {
         match outcome {
             Ok(linted) => {
                 if let Some(note) = &linted.note {
@@ -347,9 +404,9 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
                 });
             }
             Err(e) => {
-                failed = true;
+                work.failed = true;
                 print_error(style, &e.message, e.help.as_ref());
-                failures.push(Failure {
+                work.failures.push(Failure {
                     kind: "project",
                     message: e.message,
                     path: Some(display_path(path)),
@@ -357,23 +414,7 @@ fn check(args: &CheckArgs, style: Style) -> u8 {
             }
         }
     }
-    // Configuration failures first: they come from reading the PATHs, before linting.
-    report.failures = configs.failures;
-    report.failures.extend(failures);
-    // Nothing linted: an empty human report ("No problems found in 0 projects") would mislead;
-    // machine formats still get their (empty) document.
-    if failed && report.projects.is_empty() && args.format == Format::Human {
-        return EXIT_FAILURE;
-    }
-    print(&render(args.format, &report, style));
-    let summary = report.summary();
-    if failed {
-        EXIT_FAILURE
-    } else if summary.errors > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max) {
-        EXIT_ERRORS
-    } else {
-        EXIT_OK
-    }
+    report
 }
 
 fn render(format: Format, report: &Report, style: Style) -> String {
