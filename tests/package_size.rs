@@ -644,3 +644,28 @@ fn compiled_size_follows_the_project_settings() {
         "settings: no minification; compiler plugins: typescript"
     );
 }
+
+/// The human `size` report of the example project, in both languages, as users see it.
+#[test]
+fn human_size_report_of_the_example() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for lang in ["en", "zh"] {
+        let out = common::bin()
+            .current_dir(root)
+            .args([
+                "size",
+                "examples/chat-tool-ok",
+                "--top",
+                "3",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        insta::assert_snapshot!(
+            format!("size_human_chat_tool_ok_{lang}"),
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}

@@ -136,51 +136,58 @@ pub struct View<'a> {
     pub assumed: &'a Msg,
 }
 
-/// The human table.
+/// The human table: a header, the table of packages, the chat-tool package in detail, what
+/// was left out, and notes on packOptions patterns.
 pub fn human(est: &Estimate, view: &View) -> String {
+    let mut out = header(view);
+    out.push_str(&table(est, view.lang));
+    out.push_str(&chat_tool_detail(est, view));
+    out.push_str(&left_out(est, view));
+    out.push_str(&pattern_notes(est, view.lang));
+    out
+}
+
+fn header(view: &View) -> String {
     let View {
         project,
         mp_root,
-        top,
         lang,
         assumed,
+        ..
     } = *view;
-    let t = |en: &str, zh: &str| -> String {
-        match lang {
-            Lang::En => en.to_string(),
-            Lang::Zh => zh.to_string(),
-        }
-    };
-    let mut out = String::new();
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "Package sizes of {project}: what WeChat would upload, as source files and as WeChat's compiler would emit them\n\
-             (compiled: an estimate under the project's {}; WeChat measures the compiled package; 1 KB = 1024 B)\n",
-            assumed.en
-        ),
-        Lang::Zh => format!(
-            "{project} 的代码包体积：微信会上传的源文件，及微信编译后的估算体积\n\
-             （编译后：按项目的编译设置（{}）估算；微信按编译后的代码包计算；1 KB = 1024 B）\n",
-            assumed.zh
-        ),
-    });
+    let (assumed_en, assumed_zh) = (&assumed.en, &assumed.zh);
+    let mut out = msg!(
+        "Package sizes of {project}: what WeChat would upload, as source files and as WeChat's compiler would emit them\n\
+         (compiled: an estimate under the project's {assumed_en}; WeChat measures the compiled package; 1 KB = 1024 B)\n",
+        "{project} 的代码包体积：微信会上传的源文件，及微信编译后的估算体积\n\
+         （编译后：按项目的编译设置（{assumed_zh}）估算；微信按编译后的代码包计算；1 KB = 1024 B）\n"
+    )
+    .get(lang)
+    .to_string();
     if mp_root != project {
-        out.push_str(&match lang {
-            Lang::En => format!("Paths are relative to miniprogramRoot `{mp_root}`.\n"),
-            Lang::Zh => format!("以下路径相对于 miniprogramRoot `{mp_root}`。\n"),
-        });
+        out.push_str(
+            msg!(
+                "Paths are relative to miniprogramRoot `{mp_root}`.\n",
+                "以下路径相对于 miniprogramRoot `{mp_root}`。\n"
+            )
+            .get(lang),
+        );
     }
     out.push('\n');
+    out
+}
 
-    // The table.
+/// One row per package (the chat-tool package first), and the whole when there are several.
+fn table(est: &Estimate, lang: Lang) -> String {
+    let t = |m: Msg| m.get(lang).to_string();
     let head = [
-        t("package", "代码包"),
-        t("files", "文件数"),
-        t("source", "源文件字节"),
-        t("compiled", "编译后字节"),
-        t("media", "媒体等"),
-        t("limit", "上限"),
-        t("used", "占用"),
+        t(msg!("package", "代码包")),
+        t(msg!("files", "文件数")),
+        t(msg!("source", "源文件字节")),
+        t(msg!("compiled", "编译后字节")),
+        t(msg!("media", "媒体等")),
+        t(msg!("limit", "上限")),
+        t(msg!("used", "占用")),
     ];
     let mut rows: Vec<[String; 7]> = Vec::new();
     let mut packages: Vec<&PackageEstimate> = est.packages.iter().collect();
@@ -192,7 +199,7 @@ pub fn human(est: &Estimate, view: &View) -> String {
             bar(p.compiled_bytes, p.limit),
             percent(p.compiled_bytes, p.limit),
             if p.compiled_bytes > p.limit {
-                t("  over", "  超出")
+                t(msg!("  over", "  超出"))
             } else {
                 String::new()
             }
@@ -209,7 +216,7 @@ pub fn human(est: &Estimate, view: &View) -> String {
     }
     if est.packages.len() > 1 {
         rows.push([
-            t("whole", "全部"),
+            t(msg!("whole", "全部")),
             thousands(est.files() as u64),
             thousands(est.bytes()),
             thousands(est.compiled_bytes()),
@@ -235,100 +242,88 @@ pub fn human(est: &Estimate, view: &View) -> String {
         s.push_str(&r[6]);
         format!("{}\n", s.trim_end())
     };
-    out.push_str(&line(&head));
+    let mut out = line(&head);
     for r in &rows {
         out.push_str(&line(r));
     }
-    out.push_str(&t(
+    out.push_str(&t(msg!(
         "(used: compiled bytes of the limit; media: images, audio, video, wasm, .br and other files no compiler shrinks)\n",
-        "（占用：编译后字节占上限的比例；媒体等：图片、音视频、wasm、.br 等不会被编译压缩的文件）\n",
-    ));
+        "（占用：编译后字节占上限的比例；媒体等：图片、音视频、wasm、.br 等不会被编译压缩的文件）\n"
+    )));
+    out
+}
 
-    // The chat-tool package in detail.
-    match est.chat_tool() {
-        Some(p) => {
-            let files = p.largest_files(top);
-            out.push_str(&match lang {
-                Lang::En => format!("\nLargest files of {} (top {top})\n", p.root),
-                Lang::Zh => format!("\n{} 中最大的文件（前 {top} 个）\n", p.root),
-            });
-            if files.is_empty() {
-                out.push_str(&t("  (none)\n", "  （无）\n"));
-            }
-            if !files.is_empty() {
-                out.push_str(&t(
-                    "       source     compiled\n",
-                    "     源文件字节     编译后字节\n",
-                ));
-            }
-            for f in files {
-                out.push_str(&format!(
-                    "  {:>11}  {:>11}  {}\n",
-                    thousands(f.bytes),
-                    thousands(f.compiled),
-                    f.path
-                ));
-            }
-            if p.helper_bytes > 0 {
-                out.push_str(&match lang {
-                    Lang::En => format!(
-                        "  plus {} bytes of babel helpers the ES5 compile (es6) copies into the package\n",
-                        thousands(p.helper_bytes)
-                    ),
-                    Lang::Zh => format!(
-                        "  另有 ES5 编译（es6）复制到分包中的 babel 辅助函数 {} 字节\n",
-                        thousands(p.helper_bytes)
-                    ),
-                });
-            }
-            let folders = p.largest_folders(top);
-            out.push_str(&match lang {
-                Lang::En => format!("\nLargest folders of {} (top {top})\n", p.root),
-                Lang::Zh => format!("\n{} 中最大的目录（前 {top} 个）\n", p.root),
-            });
-            if folders.is_empty() {
-                out.push_str(&t("  (none)\n", "  （无）\n"));
-            }
-            for (path, bytes) in folders {
-                out.push_str(&format!("  {:>11}  {}\n", thousands(bytes), path));
-            }
-        }
-        None => out.push_str(&t(
+/// The chat-tool package's largest files and folders.
+fn chat_tool_detail(est: &Estimate, view: &View) -> String {
+    let (top, lang) = (view.top, view.lang);
+    let t = |m: Msg| m.get(lang).to_string();
+    let Some(p) = est.chat_tool() else {
+        return t(msg!(
             "\nNo chat-tool package: app.json has no chatTools entry whose root is a subpackage.\n",
-            "\n没有聊天工具分包：app.json 中没有 root 指向分包的 chatTools 配置。\n",
-        )),
+            "\n没有聊天工具分包：app.json 中没有 root 指向分包的 chatTools 配置。\n"
+        ));
+    };
+    let root = &p.root;
+    let files = p.largest_files(top);
+    let mut out = t(msg!(
+        "\nLargest files of {root} (top {top})\n",
+        "\n{root} 中最大的文件（前 {top} 个）\n"
+    ));
+    if files.is_empty() {
+        out.push_str(&t(msg!("  (none)\n", "  （无）\n")));
+    } else {
+        out.push_str(&t(msg!(
+            "       source     compiled\n",
+            "     源文件字节     编译后字节\n"
+        )));
     }
+    for f in files {
+        out.push_str(&format!(
+            "  {:>11}  {:>11}  {}\n",
+            thousands(f.bytes),
+            thousands(f.compiled),
+            f.path
+        ));
+    }
+    if p.helper_bytes > 0 {
+        let helpers = thousands(p.helper_bytes);
+        out.push_str(&t(msg!(
+            "  plus {helpers} bytes of babel helpers the ES5 compile (es6) copies into the package\n",
+            "  另有 ES5 编译（es6）复制到分包中的 babel 辅助函数 {helpers} 字节\n"
+        )));
+    }
+    let folders = p.largest_folders(top);
+    out.push_str(&t(msg!(
+        "\nLargest folders of {root} (top {top})\n",
+        "\n{root} 中最大的目录（前 {top} 个）\n"
+    )));
+    if folders.is_empty() {
+        out.push_str(&t(msg!("  (none)\n", "  （无）\n")));
+    }
+    for (path, bytes) in folders {
+        out.push_str(&format!("  {:>11}  {}\n", thousands(bytes), path));
+    }
+    out
+}
 
-    // What was left out.
-    let total: u64 = est.excluded.iter().map(|e| e.bytes).sum();
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "\nLeft out: {} files, {} bytes\n",
-            thousands(est.excluded.len() as u64),
-            thousands(total)
-        ),
-        Lang::Zh => format!(
-            "\n不会上传：{} 个文件，{} 字节\n",
-            thousands(est.excluded.len() as u64),
-            thousands(total)
-        ),
-    });
+/// What is not uploaded, grouped by reason.
+fn left_out(est: &Estimate, view: &View) -> String {
+    let (top, lang) = (view.top, view.lang);
+    let t = |m: Msg| m.get(lang).to_string();
+    let total = thousands(est.excluded.iter().map(|e| e.bytes).sum());
+    let count = thousands(est.excluded.len() as u64);
+    let mut out = t(msg!(
+        "\nLeft out: {count} files, {total} bytes\n",
+        "\n不会上传：{count} 个文件，{total} 字节\n"
+    ));
     for g in groups(&est.excluded, top) {
         let what = describe(g.reason);
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "  {}: {} files, {} bytes\n",
-                what.en,
-                thousands(g.count as u64),
-                thousands(g.bytes)
-            ),
-            Lang::Zh => format!(
-                "  {}：{} 个文件，{} 字节\n",
-                what.zh,
-                thousands(g.count as u64),
-                thousands(g.bytes)
-            ),
-        });
+        let (what_en, what_zh) = (&what.en, &what.zh);
+        let (count, bytes) = (thousands(g.count as u64), thousands(g.bytes));
+        out.push_str(&t(msg!(
+            "  {what_en}: {count} files, {bytes} bytes\n",
+            "  {what_zh}：{count} 个文件，{bytes} 字节\n"
+        )));
         for f in g.files.iter().take(top) {
             let extra = match &f.reason {
                 Reason::LinkOutside { target } | Reason::LinkLoop { target } => {
@@ -345,25 +340,30 @@ pub fn human(est: &Estimate, view: &View) -> String {
         }
         if g.count > top {
             let more = g.count - top;
-            out.push_str(&match lang {
-                Lang::En => format!("    … and {more} more\n"),
-                Lang::Zh => format!("    … 另有 {more} 个\n"),
-            });
+            out.push_str(&t(msg!(
+                "    … and {more} more\n",
+                "    … 另有 {more} 个\n"
+            )));
         }
     }
+    out
+}
 
-    if !est.pattern_problems.is_empty() {
-        out.push_str(&t("\nNotes\n", "\n注意\n"));
-        for p in &est.pattern_problems {
-            out.push_str(&format!(
-                "  packOptions.{}[{}] ({} \"{}\"): {}\n",
-                p.list.as_str(),
-                p.index,
-                p.kind,
-                p.value,
-                p.message.get(lang)
-            ));
-        }
+/// packOptions patterns that could not be used.
+fn pattern_notes(est: &Estimate, lang: Lang) -> String {
+    if est.pattern_problems.is_empty() {
+        return String::new();
+    }
+    let mut out = msg!("\nNotes\n", "\n注意\n").get(lang).to_string();
+    for p in &est.pattern_problems {
+        out.push_str(&format!(
+            "  packOptions.{}[{}] ({} \"{}\"): {}\n",
+            p.list.as_str(),
+            p.index,
+            p.kind,
+            p.value,
+            p.message.get(lang)
+        ));
     }
     out
 }
@@ -467,10 +467,11 @@ pub fn json(est: &Estimate, view: &View) -> String {
         lang,
         assumed,
     } = *view;
-    let note = match lang {
-        Lang::En => "bytes: source files as uploaded; compiledBytes: an estimate of what WeChat's compiler emits under the project's settings, which is what WeChat measures",
-        Lang::Zh => "bytes：上传的源文件字节；compiledBytes：按项目编译设置估算的微信编译产物字节，即微信计算的体积",
-    };
+    let note = msg!(
+        "bytes: source files as uploaded; compiledBytes: an estimate of what WeChat's compiler emits under the project's settings, which is what WeChat measures",
+        "bytes：上传的源文件字节；compiledBytes：按项目编译设置估算的微信编译产物字节，即微信计算的体积"
+    );
+    let note = note.get(lang);
     let doc = Doc {
         version: 1,
         project,
