@@ -294,11 +294,8 @@ impl Worker {
             message.push_str(&format!(" ({})", label.get(lang)));
         }
         if let Some(help) = &d.help {
-            let word = match lang {
-                Lang::En => "help",
-                Lang::Zh => "提示",
-            };
-            message.push_str(&format!("\n{word}: {}", help.get(lang)));
+            let help = help.get(lang);
+            message.push_str(crate::msg!("\nhelp: {help}", "\n提示：{help}").get(lang));
         }
         let related: Vec<DiagnosticRelatedInformation> = match (&index, &d.file) {
             (Some(i), Some(f)) => d
