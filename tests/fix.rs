@@ -524,3 +524,31 @@ fn component_json_syntax_whatever_rules_are_on() {
     let (code, out, _) = run(&p, &[]);
     assert_eq!(code, 0, "{out}");
 }
+
+/// A page `.json` that exists but cannot be read (here a folder) is reported by `json/syntax`
+/// once, whatever else is on, and nothing is written by `--fix`.
+#[test]
+fn unreadable_page_json_is_reported() {
+    let p = project(&app(SUB_OK, "pages/entry/index", APP_OK));
+    std::fs::create_dir_all(p.path().join("packageChatTool/pages/entry/index.json")).unwrap();
+    let (code, out, _) = run(&p, &["--format", "short"]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("packageChatTool/pages/entry/index.json"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].contains("error[json/syntax] not a regular file"),
+        "{out}"
+    );
+    p.file(
+        "chattools-lint.json",
+        r#"{ "rules": { "chat-tools/not-skyline": "off", "skyline/navigation-style": "off", "skyline/glass-easel": "off" } }"#,
+    );
+    let (_, out, _) = run(&p, &["--format", "short"]);
+    assert!(
+        out.contains("error[json/syntax] not a regular file"),
+        "{out}"
+    );
+}

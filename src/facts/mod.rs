@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::code::server::{ServerCode, ServerGlobs};
 use crate::code::PackageCode;
-use crate::json::JsonFile;
+use crate::json::{JsonFile, ReadError};
 use crate::package::{Estimate, Scope};
 use crate::project::resolve::{resolve_component, Resolved};
 use crate::project::{AppModel, PageRef, Project};
@@ -23,6 +23,8 @@ pub struct Facts<'p> {
     pub project: &'p Project,
     /// Page and component `.json` files by path; `None` when absent, unreadable or outside.
     json: RefCell<BTreeMap<PathBuf, Option<Arc<JsonFile>>>>,
+    /// Page and component `.json` files that exist but could not be read, and why.
+    unreadable: RefCell<BTreeMap<PathBuf, crate::i18n::Msg>>,
     package_code: OnceCell<Option<Arc<PackageCode>>>,
     chat_estimate: OnceCell<Arc<Estimate>>,
     page_configs: RefCell<BTreeMap<String, PageConfig>>,
@@ -49,6 +51,7 @@ impl<'p> Facts<'p> {
             server_code: OnceCell::new(),
             project,
             json: RefCell::new(BTreeMap::new()),
+            unreadable: RefCell::new(BTreeMap::new()),
             package_code: OnceCell::new(),
             chat_estimate: OnceCell::new(),
             page_configs: RefCell::new(BTreeMap::new()),
@@ -72,10 +75,25 @@ impl<'p> Facts<'p> {
         let file = if let Some(s) = &self.project.sources {
             // A uni-app or Taro page's .json exists only as what its build would write.
             s.virtual_json.get(path).cloned()
-        } else if self.project.contains(path) {
-            JsonFile::read_in(path, &self.project.overlay)
-                .ok()
-                .map(Arc::new)
+        } else if self.project.contains(path) && !crate::project::confine::is_unreadable(path) {
+            match JsonFile::read_in(path, &self.project.overlay) {
+                Ok(file) => Some(Arc::new(file)),
+                Err(e) => {
+                    // A folder, a FIFO, an oversized or forbidden file: the user can fix it. A
+                    // link loop and the like stay silent (nothing outside the project is read).
+                    let reported = match &e {
+                        ReadError::NotAFile | ReadError::TooLarge(_) => true,
+                        ReadError::Io(io) => io.kind() == std::io::ErrorKind::PermissionDenied,
+                        ReadError::NotFound => false,
+                    };
+                    if reported {
+                        self.unreadable
+                            .borrow_mut()
+                            .insert(path.to_path_buf(), e.describe());
+                    }
+                    None
+                }
+            }
         } else {
             None
         };
@@ -88,6 +106,16 @@ impl<'p> Facts<'p> {
     /// The `.json` of a page given relative to miniprogramRoot (`pkg/pages/a/index`).
     pub fn page_json(&self, page: &str) -> Option<Arc<JsonFile>> {
         self.json(&self.project.path(&format!("{page}.json")))
+    }
+
+    /// Page and component `.json` files that exist but could not be read (a folder, a FIFO, too
+    /// large, no permission), with the reason, in path order.
+    pub fn unreadable_json(&self) -> Vec<(PathBuf, crate::i18n::Msg)> {
+        self.unreadable
+            .borrow()
+            .iter()
+            .map(|(p, m)| (p.clone(), m.clone()))
+            .collect()
     }
 
     /// Every page or component `.json` read so far, in path order.

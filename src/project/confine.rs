@@ -413,7 +413,14 @@ fn lexically_inside(root: &Path, path: &Path) -> bool {
 /// callers of [`crate::project::Project::path`] for a path that leaves the project, so code
 /// written against `path()` can never read outside it by accident.
 pub fn unreadable(root: &Path) -> PathBuf {
-    root.join("\0outside-miniprogramRoot")
+    root.join(UNREADABLE)
+}
+
+const UNREADABLE: &str = "\0outside-miniprogramRoot";
+
+/// Whether `path` is the stand-in [`unreadable`] gives for a path that leaves the project.
+pub fn is_unreadable(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == UNREADABLE)
 }
 
 #[cfg(test)]

@@ -19,6 +19,16 @@ fn check(ctx: &mut LintContext) {
     for d in super::each_file_read(ctx, findings) {
         ctx.report(d);
     }
+    // Files that exist but could not be read at all.
+    for (path, why) in ctx.facts.unreadable_json() {
+        let file = std::sync::Arc::new(crate::diagnostic::SourceFile::new(path, String::new()));
+        let shown = file.display.clone();
+        let d = Diagnostic::new(why).in_file(&file).help(msg!(
+            "`{shown}` must be a readable JSON file of at most 2 MiB",
+            "`{shown}` 必须是可读取的 JSON 文件，且不超过 2 MiB"
+        ));
+        ctx.report(d);
+    }
 }
 
 fn findings(file: &JsonFile) -> Vec<Diagnostic> {
