@@ -209,3 +209,28 @@ fn successful_run_has_no_failures() {
         true
     );
 }
+
+/// The human header's `line:column` is the JSON format's: columns count characters, also after
+/// Chinese text (miette alone counts bytes there).
+#[test]
+fn human_header_column_counts_characters() {
+    let (json, _) = run("json", "en");
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let (human, _) = run("human", "en");
+    let mut after_chinese = 0;
+    for d in doc["diagnostics"].as_array().unwrap() {
+        let (Some(line), Some(col)) = (d["line"].as_u64(), d["column"].as_u64()) else {
+            continue;
+        };
+        let file = d["file"].as_str().unwrap();
+        let header = format!("{}:{line}:{col}]", file.rsplit('/').next().unwrap());
+        assert!(human.contains(&header), "no `{header}` in:\n{human}");
+        let text = std::fs::read_to_string(projects().join(file)).unwrap();
+        let line_text = text.lines().nth(line as usize - 1).unwrap();
+        let before: String = line_text.chars().take(col as usize - 1).collect();
+        if before.len() != before.chars().count() {
+            after_chinese += 1;
+        }
+    }
+    assert!(after_chinese > 0, "no diagnostic after Chinese text");
+}

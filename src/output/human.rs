@@ -21,12 +21,18 @@ impl SourceCode for SourceFile {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.text.as_str().read_span(span, before, after)?;
+        // miette counts the header's column in bytes; editors and the other formats count
+        // characters (a Chinese character is one column, not three).
+        let column = match inner.column() {
+            0 => 0,
+            _ => self.line_col(span.offset()).1 - 1,
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.display.clone(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
