@@ -521,7 +521,7 @@ fn fuzz_seeds_and_regressions() {
     let p = clean_project();
     for input in &inputs {
         let bytes = std::fs::read(input).unwrap();
-        chattools_lint::fuzzing::lint_app_json(p.path(), &bytes);
+        chattools_lint::fuzzing::lint_app_json_every_format(p.path(), &bytes);
         p.file("app.json", &bytes);
         for format in ["human", "json"] {
             let (code, _, err) = run_in(p.path(), &["--format", format]);
