@@ -2,11 +2,17 @@
 //! Windows and macOS file systems usually do not: there `pages/Create/index.wxml` opens
 //! `pages/create/index.wxml`. So a file counts as present only when every name below
 //! miniprogramRoot is spelled exactly as its folder lists it. Each folder is listed once.
+//!
+//! On a case-sensitive file system (Linux, as a rule) a successful `stat` already proves the
+//! spelling, and listing every page's folders would be most of a lint's system calls. One probe
+//! per project tells the two apart: the name of a file that exists, with its case swapped, does
+//! not exist on a case-sensitive file system. When the probe cannot tell (the swapped name
+//! exists, or the name has no letters with case), the listings decide, which is right on both.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 type Listing = Option<Arc<HashSet<OsString>>>;
 
@@ -14,6 +20,10 @@ type Listing = Option<Arc<HashSet<OsString>>>;
 #[derive(Debug, Default)]
 pub struct Names {
     dirs: Mutex<HashMap<PathBuf, Listing>>,
+    /// Set once a probe found the file system case-sensitive: `stat` is then exact.
+    stat_is_exact: OnceLock<()>,
+    /// Tests: always compare with the listings, as on a case-insensitive file system.
+    always_list: bool,
 }
 
 impl Names {
@@ -29,12 +39,58 @@ impl Names {
             .clone()
     }
 
+    /// Names that never trust `stat` for the spelling, as on a case-insensitive file system.
+    pub fn always_listing() -> Names {
+        Names {
+            always_list: true,
+            ..Names::default()
+        }
+    }
+
+    /// Whether the file system under `path` (which exists) is case-sensitive, by looking up
+    /// its name with the case swapped. Remembered once proven.
+    fn case_sensitive(&self, path: &Path) -> bool {
+        if self.always_list {
+            return false;
+        }
+        if self.stat_is_exact.get().is_some() {
+            return true;
+        }
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return false;
+        };
+        let swapped: String = name
+            .chars()
+            .map(|c| {
+                if c.is_lowercase() {
+                    c.to_uppercase().next().unwrap_or(c)
+                } else {
+                    c.to_lowercase().next().unwrap_or(c)
+                }
+            })
+            .collect();
+        if swapped == name {
+            return false;
+        }
+        let missing = matches!(
+            crate::cache::record::symlink_metadata(&path.with_file_name(swapped)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound
+        );
+        if missing {
+            let _ = self.stat_is_exact.set(());
+        }
+        missing
+    }
+
     /// Whether `path` (an existing path under `root`) is spelled below `root` exactly as on
     /// disk. A folder that cannot be listed is trusted, as is a path not under `root`.
     pub fn exact(&self, root: &Path, path: &Path) -> bool {
         let Ok(rel) = path.strip_prefix(root) else {
             return true;
         };
+        if self.case_sensitive(path) {
+            return true;
+        }
         let mut dir = root.to_path_buf();
         for c in rel.components() {
             let Component::Normal(name) = c else {
@@ -90,7 +146,7 @@ mod tests {
         let r = d.path();
         std::fs::create_dir_all(r.join("pages/create")).unwrap();
         std::fs::write(r.join("pages/create/index.wxml"), "").unwrap();
-        let names = Names::default();
+        let names = Names::always_listing();
         assert!(names.exact(r, &r.join("pages/create/index.wxml")));
         assert!(!names.exact(r, &r.join("pages/Create/index.wxml")));
         assert!(!names.exact(r, &r.join("pages/create/Index.wxml")));
@@ -103,5 +159,26 @@ mod tests {
         assert_eq!(names.on_disk(r, &r.join("pages/new/index.wxml")), None);
         // Outside the root: not for this check to say.
         assert!(names.exact(&r.join("pages"), Path::new("/elsewhere/X")));
+    }
+
+    /// On a case-sensitive file system one probe replaces the listings; the answers agree.
+    #[test]
+    fn a_case_sensitive_file_system_is_probed_once() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        std::fs::create_dir_all(r.join("pages/create")).unwrap();
+        std::fs::write(r.join("pages/create/index.wxml"), "").unwrap();
+        // Names without case cannot be probed: the listings decide.
+        std::fs::write(r.join("pages/create/123"), "").unwrap();
+        let names = Names::default();
+        assert!(names.exact(r, &r.join("pages/create/123")));
+        assert!(names.stat_is_exact.get().is_none());
+        let sensitive = !r.join("PAGES").exists();
+        assert!(names.exact(r, &r.join("pages/create/index.wxml")));
+        assert_eq!(names.stat_is_exact.get().is_some(), sensitive);
+        if sensitive {
+            // No folder listed for that answer beyond the one the case-less name needed.
+            assert_eq!(names.dirs.lock().unwrap().len(), 3);
+        }
     }
 }
