@@ -32,7 +32,7 @@ pub use record::DIR_NAME;
 /// Set (not empty), it does what `--no-cache` does (as ruff's `RUFF_NO_CACHE`).
 pub const NO_CACHE_ENV: &str = "CHATTOOLS_LINT_NO_CACHE";
 /// Bumped when the entry format changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A linted project: what the report needs.
 #[derive(Debug)]

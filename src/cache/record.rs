@@ -30,6 +30,57 @@ pub struct Obs {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub max: u64,
     pub hash: u64,
+    /// For reads: the file's metadata when it was read. A later run that finds the same stamp
+    /// trusts the content hash without reading the file again (as git's index and ruff's cache
+    /// do); any difference, or no stamp, reads and hashes the content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Stamp>,
+}
+
+/// What `stat` says of a file that changes whenever its content is written or it is replaced:
+/// size, modification time, and (Unix) inode, device and status-change time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    mtime_ns: u64,
+    other: u64,
+}
+
+/// Files modified this recently are not stamped: a write in the same clock tick as the read
+/// would leave the stamp unchanged (git's "racily clean" entries). Two seconds covers the
+/// coarsest timestamps in use (FAT).
+const RACY_NS: u64 = 2_000_000_000;
+
+impl Stamp {
+    fn of(m: &std::fs::Metadata) -> Option<Stamp> {
+        let since_epoch = |t: std::time::SystemTime| {
+            t.duration_since(std::time::UNIX_EPOCH)
+                .ok()
+                .and_then(|d| u64::try_from(d.as_nanos()).ok())
+        };
+        let mtime_ns = since_epoch(m.modified().ok()?)?;
+        let now = since_epoch(std::time::SystemTime::now())?;
+        if now.saturating_sub(mtime_ns) < RACY_NS {
+            return None;
+        }
+        #[cfg(unix)]
+        let other = {
+            use std::os::unix::fs::MetadataExt;
+            hash_of(&[
+                &m.ino().to_le_bytes(),
+                &m.dev().to_le_bytes(),
+                &m.ctime().to_le_bytes(),
+                &m.ctime_nsec().to_le_bytes(),
+            ])
+        };
+        #[cfg(not(unix))]
+        let other = m.created().ok().and_then(since_epoch).unwrap_or(0);
+        Some(Stamp {
+            len: m.len(),
+            mtime_ns,
+            other,
+        })
+    }
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -82,6 +133,10 @@ pub fn current() -> Option<Recorder> {
 }
 
 fn note(op: Op, path: &Path, max: u64, hash: u64) {
+    note_stamped(op, path, max, hash, None);
+}
+
+fn note_stamped(op: Op, path: &Path, max: u64, hash: u64, stamp: Option<Stamp>) {
     CURRENT.with(|c| {
         if let Some(rec) = &*c.borrow() {
             rec.0.lock().unwrap_or_else(|e| e.into_inner()).push(Obs {
@@ -89,6 +144,7 @@ fn note(op: Op, path: &Path, max: u64, hash: u64) {
                 path: path.to_path_buf(),
                 max,
                 hash,
+                stamp,
             });
         }
     });
@@ -201,19 +257,34 @@ pub enum ReadOutcome {
 /// Read a whole regular file of at most `max` bytes. Opened first and checked through the
 /// handle (one path lookup); non-blocking, so a FIFO cannot hang the open.
 pub fn read(path: &Path, max: u64) -> ReadOutcome {
-    let r = read_raw(path, max);
-    let hash = match &r {
+    let (r, meta) = read_raw(path, max);
+    let stamp = match (&r, current()) {
+        (ReadOutcome::Bytes(_), Some(_)) => meta.as_ref().and_then(Stamp::of),
+        _ => None,
+    };
+    note_stamped(Op::Read, path, max, read_hash(&r), stamp);
+    r
+}
+
+fn read_hash(r: &ReadOutcome) -> u64 {
+    match r {
         ReadOutcome::Bytes(b) => hash_of(&[b"b", b]),
         ReadOutcome::NotFound => 1,
         ReadOutcome::NotAFile => 2,
         ReadOutcome::TooLarge(n) => hash_of(&[b"l", &n.to_le_bytes()]),
         ReadOutcome::Failed(e) => err_code(e) as u64,
-    };
-    note(Op::Read, path, max, hash);
-    r
+    }
 }
 
-fn read_raw(path: &Path, max: u64) -> ReadOutcome {
+/// The read and, when the file was opened, its metadata (taken through the open handle, before
+/// reading: a write during the read changes what a later `stat` sees).
+fn read_raw(path: &Path, max: u64) -> (ReadOutcome, Option<std::fs::Metadata>) {
+    let mut meta = None;
+    let r = read_file(path, max, &mut meta);
+    (r, meta)
+}
+
+fn read_file(path: &Path, max: u64, meta_out: &mut Option<std::fs::Metadata>) -> ReadOutcome {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(target_os = "linux")]
@@ -233,6 +304,7 @@ fn read_raw(path: &Path, max: u64) -> ReadOutcome {
         Ok(m) => m,
         Err(e) => return ReadOutcome::Failed(e),
     };
+    *meta_out = Some(meta.clone());
     if !meta.is_file() {
         return ReadOutcome::NotAFile;
     }
@@ -313,8 +385,32 @@ pub fn note_unlistable(dir: &Path, e: &std::io::Error) {
     note(Op::ListSizes, dir, 0, err_code(e) as u64);
 }
 
-/// Whether every noted call still gets the same answer.
+/// Whether every noted call still gets the same answer. The calls are independent: a large
+/// replay is split over the cores (a warm run is mostly this).
 pub fn replay(obs: &[Obs]) -> bool {
+    const PER_THREAD: usize = 256;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(obs.len() / PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return replay_serial(obs);
+    }
+    let chunk = obs.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let rest: Vec<_> = obs[chunk..]
+            .chunks(chunk)
+            .map(|part| s.spawn(move || replay_serial(part)))
+            .collect();
+        // Every thread is joined, even after a first "changed".
+        let first = replay_serial(&obs[..chunk]);
+        rest.into_iter()
+            .map(|h| h.join().unwrap_or(false))
+            .fold(first, |all, ok| all && ok)
+    })
+}
+
+fn replay_serial(obs: &[Obs]) -> bool {
     obs.iter().all(|o| {
         let now = match o.op {
             Op::Lstat => match o.path.symlink_metadata() {
@@ -322,13 +418,20 @@ pub fn replay(obs: &[Obs]) -> bool {
                 Err(e) => err_code(&e) as u64,
             },
             Op::Stat => kind_code(std::fs::metadata(&o.path).ok().map(|m| m.file_type())) as u64,
-            Op::Read => match read_raw(&o.path, o.max) {
-                ReadOutcome::Bytes(b) => hash_of(&[b"b", &b]),
-                ReadOutcome::NotFound => 1,
-                ReadOutcome::NotAFile => 2,
-                ReadOutcome::TooLarge(n) => hash_of(&[b"l", &n.to_le_bytes()]),
-                ReadOutcome::Failed(e) => err_code(&e) as u64,
-            },
+            Op::Read => {
+                // Same stamp: the same content (one `stat` instead of open, read and hash).
+                let unchanged = o.stamp.is_some_and(|stamp| {
+                    std::fs::metadata(&o.path)
+                        .ok()
+                        .filter(|m| m.is_file())
+                        .and_then(|m| Stamp::of(&m))
+                        == Some(stamp)
+                });
+                if unchanged {
+                    return true;
+                }
+                read_hash(&read_raw(&o.path, o.max).0)
+            }
             Op::List => list_hash(&list_raw(&o.path), None),
             Op::ListSizes => match std::fs::read_dir(&o.path) {
                 Ok(rd) => {
@@ -360,4 +463,61 @@ pub fn replay(obs: &[Obs]) -> bool {
         };
         now == o.hash
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn recorded_read(path: &Path) -> Vec<Obs> {
+        let rec = Recorder::default();
+        with(Some(rec.clone()), || {
+            assert!(matches!(read(path, 1 << 20), ReadOutcome::Bytes(_)));
+        });
+        rec.take()
+    }
+
+    fn age(path: &Path) {
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+
+    /// An old file is stamped, and a matching stamp is trusted without reading (a wrong hash
+    /// still passes); a rewrite of the same length with the old time put back is still seen.
+    #[test]
+    fn stamps_skip_reads_of_unchanged_files() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("a.js");
+        std::fs::write(&f, "one").unwrap();
+        age(&f);
+        let mut obs = recorded_read(&f);
+        assert!(obs[0].stamp.is_some());
+        assert!(replay(&obs));
+        obs[0].hash ^= 1;
+        assert!(replay(&obs), "the stamp alone decides");
+        obs[0].hash ^= 1;
+
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&f, "two").unwrap();
+        age(&f);
+        assert!(!replay(&obs), "same size and time, new content");
+    }
+
+    /// A file written just now is not stamped: its content decides.
+    #[test]
+    fn fresh_files_are_not_stamped() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("a.js");
+        std::fs::write(&f, "one").unwrap();
+        let obs = recorded_read(&f);
+        assert!(obs[0].stamp.is_none());
+        assert!(replay(&obs));
+        std::fs::write(&f, "two").unwrap();
+        assert!(!replay(&obs));
+    }
 }
