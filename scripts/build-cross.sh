@@ -42,6 +42,26 @@ export CARGO_TARGET_DIR=${CROSS_TARGET_DIR:-$cross}
 unset RUSTUP_TOOLCHAIN
 echo "using $(/usr/bin/rustc --version), $(/usr/bin/cargo --version)"
 
+# sys-locale reads the macOS UI language through CoreFoundation (CFLocaleCopyPreferredLanguages).
+# Without Apple's SDK, zig has no CoreFoundation to link against: a text stub (.tbd) naming the
+# six functions it calls is enough, as every Mac has the real framework at that install name.
+stub=$cross/frameworks
+mkdir -p "$stub/CoreFoundation.framework"
+cat > "$stub/CoreFoundation.framework/CoreFoundation.tbd" <<'TBD'
+--- !tapi-tbd
+tbd-version:     4
+targets:         [ x86_64-macos, arm64-macos ]
+install-name:    '/System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation'
+current-version: 1971
+exports:
+  - targets:         [ x86_64-macos, arm64-macos ]
+    symbols:         [ _CFArrayGetCount, _CFArrayGetValueAtIndex, _CFLocaleCopyPreferredLanguages,
+                       _CFRelease, _CFStringGetBytes, _CFStringGetLength ]
+...
+TBD
+export CARGO_TARGET_AARCH64_APPLE_DARWIN_RUSTFLAGS="-C link-arg=-F$stub"
+export CARGO_TARGET_X86_64_APPLE_DARWIN_RUSTFLAGS="-C link-arg=-F$stub"
+
 dist=$cross/dist
 status=0
 for t in "${targets[@]}"; do
