@@ -20,8 +20,8 @@ type Listing = Option<Arc<HashSet<OsString>>>;
 #[derive(Debug, Default)]
 pub struct Names {
     dirs: Mutex<HashMap<PathBuf, Listing>>,
-    /// Set once a probe found the file system case-sensitive: `stat` is then exact.
-    stat_is_exact: OnceLock<()>,
+    /// The first probe's answer: whether `stat` is exact (a case-sensitive file system).
+    stat_is_exact: OnceLock<bool>,
     /// Tests: always compare with the listings, as on a case-insensitive file system.
     always_list: bool,
 }
@@ -48,13 +48,13 @@ impl Names {
     }
 
     /// Whether the file system under `path` (which exists) is case-sensitive, by looking up
-    /// its name with the case swapped. Remembered once proven.
+    /// its name with the case swapped. The first answer is kept for the project.
     fn case_sensitive(&self, path: &Path) -> bool {
         if self.always_list {
             return false;
         }
-        if self.stat_is_exact.get().is_some() {
-            return true;
+        if let Some(&exact) = self.stat_is_exact.get() {
+            return exact;
         }
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             return false;
@@ -76,9 +76,9 @@ impl Names {
             crate::cache::record::symlink_metadata(&path.with_file_name(swapped)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound
         );
-        if missing {
-            let _ = self.stat_is_exact.set(());
-        }
+        // The swapped name exists: a case-insensitive file system, or (rarely) two files whose
+        // names differ in case only. The listings are right either way.
+        let _ = self.stat_is_exact.set(missing);
         missing
     }
 
@@ -175,10 +175,17 @@ mod tests {
         assert!(names.stat_is_exact.get().is_none());
         let sensitive = !r.join("PAGES").exists();
         assert!(names.exact(r, &r.join("pages/create/index.wxml")));
-        assert_eq!(names.stat_is_exact.get().is_some(), sensitive);
+        assert_eq!(names.stat_is_exact.get(), Some(&sensitive));
         if sensitive {
             // No folder listed for that answer beyond the one the case-less name needed.
             assert_eq!(names.dirs.lock().unwrap().len(), 3);
+            // Two names differing only in case: the probe cannot trust `stat`, the listings
+            // answer (as on a case-insensitive file system).
+            std::fs::write(r.join("pages/create/INDEX.WXML"), "").unwrap();
+            let names = Names::default();
+            assert!(names.exact(r, &r.join("pages/create/index.wxml")));
+            assert_eq!(names.stat_is_exact.get(), Some(&false));
+            assert!(!names.exact(r, &r.join("pages/Create/index.wxml")));
         }
     }
 }
