@@ -21,6 +21,7 @@ pub mod lsp;
 pub mod output;
 pub mod overlay;
 pub mod package;
+pub mod parallel;
 pub mod paths;
 pub mod project;
 pub mod rules;

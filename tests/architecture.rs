@@ -9,7 +9,7 @@ use std::path::Path;
 /// Lowest first. Modules on one line are one layer.
 const LAYERS: &[&[&str]] = &[
     &["i18n", "msg", "paths", "overlay", "record"],
-    &["diagnostic"],
+    &["diagnostic", "parallel"],
     &["json"],
     &["project"],
     &["package"],

@@ -215,9 +215,8 @@ pub fn scan(
     let mut wxml_bases = HashSet::new();
     // Read and parse on every core, then gather in path order: the result does not depend on
     // which thread parsed what.
-    for parsed in parallel_map(&files, |rel, allocator| {
-        parse_one(project, &dir, rel, allocator)
-    }) {
+    let parse = |rel: &&str, allocator: &mut Allocator| parse_one(project, &dir, rel, allocator);
+    for parsed in crate::parallel::map(&files, PARALLEL_MIN_FILES / 2, Allocator::default, parse) {
         match parsed {
             Parsed::Js(f) => code.js.push(*f),
             Parsed::Wxml(f) => {
@@ -317,50 +316,6 @@ fn parse_one(
 
 /// Fewer files than this are parsed on one thread: starting threads would cost more.
 const PARALLEL_MIN_FILES: usize = 32;
-
-/// `f` over `items` on every core (each worker with its own parser arena), results in order.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    f: impl Fn(&T, &mut Allocator) -> R + Sync,
-) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len() / (PARALLEL_MIN_FILES / 2))
-        .max(1);
-    if workers == 1 {
-        let mut allocator = Allocator::default();
-        return items.iter().map(|i| f(i, &mut allocator)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    // The lint cache notes the files read on every thread (`crate::cache::record`).
-    let recorder = crate::cache::record::current();
-    let mut slots: Vec<(usize, R)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let recorder = recorder.clone();
-                let (next, f) = (&next, &f);
-                s.spawn(move || {
-                    crate::cache::record::with(recorder, || {
-                        let mut allocator = Allocator::default();
-                        let mut out = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(item) = items.get(i) else { break };
-                            out.push((i, f(item, &mut allocator)));
-                        }
-                        out
-                    })
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    slots.sort_unstable_by_key(|(i, _)| *i);
-    slots.into_iter().map(|(_, r)| r).collect()
-}
 
 /// `@import "x";` / `@import 'x';` / `@import url(x);` outside comments and strings.
 pub fn css_imports(text: &str) -> Vec<(String, Range<usize>)> {

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::code::server::{ServerCode, ServerGlobs};
 use crate::code::PackageCode;
+use crate::i18n::Msg;
 use crate::json::{JsonFile, ReadError};
 use crate::package::{Estimate, Scope};
 use crate::project::resolve::{resolve_component, Resolved};
@@ -24,7 +25,7 @@ pub struct Facts<'p> {
     /// Page and component `.json` files by path; `None` when absent, unreadable or outside.
     json: RefCell<BTreeMap<PathBuf, Option<Arc<JsonFile>>>>,
     /// Page and component `.json` files that exist but could not be read, and why.
-    unreadable: RefCell<BTreeMap<PathBuf, crate::i18n::Msg>>,
+    unreadable: RefCell<BTreeMap<PathBuf, Msg>>,
     package_code: OnceCell<Option<Arc<PackageCode>>>,
     chat_estimate: OnceCell<Arc<Estimate>>,
     page_configs: RefCell<BTreeMap<String, PageConfig>>,
@@ -72,35 +73,36 @@ impl<'p> Facts<'p> {
         if let Some(cached) = self.json.borrow().get(path) {
             return cached.clone();
         }
-        let file = if let Some(s) = &self.project.sources {
-            // A uni-app or Taro page's .json exists only as what its build would write.
-            s.virtual_json.get(path).cloned()
-        } else if self.project.contains(path) && !crate::project::confine::is_unreadable(path) {
-            match JsonFile::read_in(path, &self.project.overlay) {
-                Ok(file) => Some(Arc::new(file)),
-                Err(e) => {
-                    // A folder, a FIFO, an oversized or forbidden file: the user can fix it. A
-                    // link loop and the like stay silent (nothing outside the project is read).
-                    let reported = match &e {
-                        ReadError::NotAFile | ReadError::TooLarge(_) => true,
-                        ReadError::Io(io) => io.kind() == std::io::ErrorKind::PermissionDenied,
-                        ReadError::NotFound => false,
-                    };
-                    if reported {
-                        self.unreadable
-                            .borrow_mut()
-                            .insert(path.to_path_buf(), e.describe());
-                    }
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        self.json
-            .borrow_mut()
-            .insert(path.to_path_buf(), file.clone());
+        let (file, problem) = load_json(self.project, path);
+        self.keep(path.to_path_buf(), file.clone(), problem);
         file
+    }
+
+    fn keep(&self, path: PathBuf, file: Option<Arc<JsonFile>>, problem: Option<Msg>) {
+        if let Some(problem) = problem {
+            self.unreadable.borrow_mut().insert(path.clone(), problem);
+        }
+        self.json.borrow_mut().insert(path, file);
+    }
+
+    /// Read every page's `.json` on every core, ahead of the rules that look at them one by one
+    /// (the Skyline rules and `json/*` read them all). The same files, read the same way, as
+    /// [`Facts::json`] would.
+    pub fn prefetch_page_json(&self) {
+        if self.project.sources.is_some() {
+            return;
+        }
+        let paths: Vec<PathBuf> = self
+            .model()
+            .all_pages()
+            .map(|page| self.project.path(&format!("{}.json", page.path)))
+            .filter(|p| !self.json.borrow().contains_key(p))
+            .collect();
+        let loaded =
+            crate::parallel::map(&paths, 32, || (), |path, _| load_json(self.project, path));
+        for (path, (file, problem)) in paths.into_iter().zip(loaded) {
+            self.keep(path, file, problem);
+        }
     }
 
     /// The `.json` of a page given relative to miniprogramRoot (`pkg/pages/a/index`).
@@ -110,7 +112,7 @@ impl<'p> Facts<'p> {
 
     /// Page and component `.json` files that exist but could not be read (a folder, a FIFO, too
     /// large, no permission), with the reason, in path order.
-    pub fn unreadable_json(&self) -> Vec<(PathBuf, crate::i18n::Msg)> {
+    pub fn unreadable_json(&self) -> Vec<(PathBuf, Msg)> {
         self.unreadable
             .borrow()
             .iter()
@@ -221,5 +223,29 @@ impl<'p> Facts<'p> {
             }
         }
         self.package_code();
+    }
+}
+
+/// Read a page or component `.json`: the file, or why a file that exists could not be read (a
+/// folder, a FIFO, an oversized or forbidden file: the user can fix it). A link loop and the
+/// like stay silent; nothing outside the project is read.
+fn load_json(project: &Project, path: &Path) -> (Option<Arc<JsonFile>>, Option<Msg>) {
+    if let Some(s) = &project.sources {
+        // A uni-app or Taro page's .json exists only as what its build would write.
+        return (s.virtual_json.get(path).cloned(), None);
+    }
+    if !project.contains(path) || crate::project::confine::is_unreadable(path) {
+        return (None, None);
+    }
+    match JsonFile::read_in(path, &project.overlay) {
+        Ok(file) => (Some(Arc::new(file)), None),
+        Err(e) => {
+            let reported = match &e {
+                ReadError::NotAFile | ReadError::TooLarge(_) => true,
+                ReadError::Io(io) => io.kind() == std::io::ErrorKind::PermissionDenied,
+                ReadError::NotFound => false,
+            };
+            (None, reported.then(|| e.describe()))
+        }
     }
 }
