@@ -12,7 +12,7 @@ pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
     let facts = Facts::new(project, &config.server);
     let mut ctx = LintContext::new(&facts, &config.rules);
     if project.app.value.is_some() {
-        facts.prefetch_page_json();
+        facts.prefetch_pages();
         for rule in RULES
             .iter()
             .filter(|r| !READ_RULES.iter().any(|x| x.id == r.id))

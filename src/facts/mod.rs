@@ -7,7 +7,7 @@
 pub mod page_config;
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -29,6 +29,11 @@ pub struct Facts<'p> {
     package_code: OnceCell<Option<Arc<PackageCode>>>,
     chat_estimate: OnceCell<Arc<Estimate>>,
     page_configs: RefCell<BTreeMap<String, PageConfig>>,
+    /// [`Project::missing_page_files`] by page path, computed ahead on every core.
+    missing_files: RefCell<HashMap<String, Vec<String>>>,
+    /// Resolved references by (kind, from, specifier, extensions): `chat-tools/missing-module`
+    /// and `chat-tools/outside-reference` resolve the same ones.
+    resolved: RefCell<HashMap<(u8, PathBuf, String, String), Resolved>>,
     server_globs: ServerGlobs,
     server_code: OnceCell<Arc<ServerCode>>,
 }
@@ -56,6 +61,8 @@ impl<'p> Facts<'p> {
             package_code: OnceCell::new(),
             chat_estimate: OnceCell::new(),
             page_configs: RefCell::new(BTreeMap::new()),
+            missing_files: RefCell::new(HashMap::new()),
+            resolved: RefCell::new(HashMap::new()),
         }
     }
 
@@ -85,24 +92,85 @@ impl<'p> Facts<'p> {
         self.json.borrow_mut().insert(path, file);
     }
 
-    /// Read every page's `.json` on every core, ahead of the rules that look at them one by one
-    /// (the Skyline rules and `json/*` read them all). The same files, read the same way, as
-    /// [`Facts::json`] would.
-    pub fn prefetch_page_json(&self) {
+    /// Look at every page on every core, ahead of the rules that look at them one by one: its
+    /// `.json` (the Skyline and json rules read them all) and which of its files are missing
+    /// (`subpackages/missing-page`). The same files, looked at the same way, as
+    /// [`Facts::json`] and [`Facts::missing_page_files`] would.
+    pub fn prefetch_pages(&self) {
         if self.project.sources.is_some() {
             return;
         }
-        let paths: Vec<PathBuf> = self
+        let pages: Vec<(String, PathBuf)> = self
             .model()
             .all_pages()
-            .map(|page| self.project.path(&format!("{}.json", page.path)))
-            .filter(|p| !self.json.borrow().contains_key(p))
+            .map(|page| {
+                let json = self.project.path(&format!("{}.json", page.path));
+                (page.path, json)
+            })
             .collect();
-        let loaded =
-            crate::parallel::map(&paths, 32, || (), |path, _| load_json(self.project, path));
-        for (path, (file, problem)) in paths.into_iter().zip(loaded) {
-            self.keep(path, file, problem);
+        let project = self.project;
+        let looked = crate::parallel::map(
+            &pages,
+            32,
+            || (),
+            |(page, json), _| (load_json(project, json), project.missing_page_files(page)),
+        );
+        for ((page, json), ((file, problem), missing)) in pages.into_iter().zip(looked) {
+            if !self.json.borrow().contains_key(&json) {
+                self.keep(json, file, problem);
+            }
+            self.missing_files.borrow_mut().insert(page, missing);
         }
+    }
+
+    /// [`crate::project::resolve::resolve_module`], once per reference.
+    pub fn resolve_module(&self, from: &Path, spec: &str, exts: &[&str]) -> Resolved {
+        self.resolve_once(0, from, spec, &exts.join(","), || {
+            crate::project::resolve::resolve_module(self.project, from, spec, exts)
+        })
+    }
+
+    /// [`crate::project::resolve::resolve_component`], once per reference.
+    pub fn resolve_component(&self, from_json: &Path, spec: &str) -> Resolved {
+        self.resolve_once(1, from_json, spec, "", || {
+            resolve_component(self.project, from_json, spec)
+        })
+    }
+
+    /// [`crate::project::resolve::resolve_file`], once per reference.
+    pub fn resolve_file(&self, from: &Path, spec: &str, ext: &str) -> Resolved {
+        self.resolve_once(2, from, spec, ext, || {
+            crate::project::resolve::resolve_file(self.project, from, spec, ext)
+        })
+    }
+
+    fn resolve_once(
+        &self,
+        kind: u8,
+        from: &Path,
+        spec: &str,
+        exts: &str,
+        resolve: impl FnOnce() -> Resolved,
+    ) -> Resolved {
+        let key = (kind, from.to_path_buf(), spec.to_string(), exts.to_string());
+        if let Some(r) = self.resolved.borrow().get(&key) {
+            return r.clone();
+        }
+        let r = resolve();
+        self.resolved.borrow_mut().insert(key, r.clone());
+        r
+    }
+
+    /// A page's files that do not exist ([`Project::missing_page_files`]), looked up once.
+    pub fn missing_page_files(&self, page: &str) -> Vec<String> {
+        if let Some(missing) = self.missing_files.borrow().get(page) {
+            return missing.clone();
+        }
+        let missing = self.project.missing_page_files(page);
+        self.missing_files
+            .borrow_mut()
+            .insert(page.to_string(), missing.clone());
+        missing
     }
 
     /// The `.json` of a page given relative to miniprogramRoot (`pkg/pages/a/index`).

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use crate::code::refs::shown;
 use crate::code::PackageCode;
 use crate::diagnostic::SourceFile;
-use crate::project::resolve::{alias, resolve_component, resolve_file, resolve_module, Resolved};
+use crate::facts::Facts;
+use crate::project::resolve::{alias, Resolved};
 use crate::project::Project;
 use crate::rules::prelude::*;
 
@@ -60,25 +61,25 @@ fn not_found(r: Resolved) -> Option<Vec<PathBuf>> {
 
 /// A `require`/`import` specifier: as WeChat resolves it, also `./data.json` without its
 /// extension and a TypeScript `./a.js` that is `./a.ts` on disk.
-fn module_missing(project: &Project, from: &Path, spec: &str, wxs: bool) -> Option<Vec<PathBuf>> {
+fn module_missing(facts: &Facts, from: &Path, spec: &str, wxs: bool) -> Option<Vec<PathBuf>> {
     let exts: &[&str] = if wxs { &[".wxs"] } else { &[".js", ".ts"] };
-    let tried = not_found(resolve_module(project, from, spec, exts))?;
+    let tried = not_found(facts.resolve_module(from, spec, exts))?;
     if wxs {
         return Some(tried);
     }
-    not_found(resolve_module(project, from, spec, &[".json"]))?;
+    not_found(facts.resolve_module(from, spec, &[".json"]))?;
     if let Some(stem) = spec.strip_suffix(".js") {
-        not_found(resolve_module(project, from, stem, &[".ts"]))?;
+        not_found(facts.resolve_module(from, stem, &[".ts"]))?;
     }
     Some(tried)
 }
 
 /// A style `@import`: `.wxss` as WeChat reads it; in `.less`/`.scss`/`.sass` as their compilers
 /// do (the file's own extension, `.css`, a Sass `_partial`).
-fn style_missing(project: &Project, from: &Path, spec: &str) -> Option<Vec<PathBuf>> {
+fn style_missing(facts: &Facts, from: &Path, spec: &str) -> Option<Vec<PathBuf>> {
     let ext = from.extension().and_then(|e| e.to_str()).unwrap_or("wxss");
     if ext == "wxss" {
-        return not_found(resolve_file(project, from, spec, ".wxss"));
+        return not_found(facts.resolve_file(from, spec, ".wxss"));
     }
     // `~pkg/x` is a node_modules path of the compiler's own resolver: not followed here.
     if spec.starts_with('~') {
@@ -99,7 +100,7 @@ fn style_missing(project: &Project, from: &Path, spec: &str) -> Option<Vec<PathB
     }
     for s in &specs {
         for e in exts {
-            tried.extend(not_found(resolve_file(project, from, s, e))?);
+            tried.extend(not_found(facts.resolve_file(from, s, e))?);
         }
     }
     tried.dedup();
@@ -117,7 +118,7 @@ fn check(ctx: &mut LintContext) {
     let mut unchecked: Vec<(&Arc<SourceFile>, Range<usize>, &str)> = Vec::new();
     for file in code.own_js() {
         for import in &file.facts.imports {
-            let Some(tried) = module_missing(project, &file.source.path, &import.spec, file.wxs)
+            let Some(tried) = module_missing(ctx.facts, &file.source.path, &import.spec, file.wxs)
             else {
                 continue;
             };
@@ -137,11 +138,10 @@ fn check(ctx: &mut LintContext) {
     }
     for config in code.configs.iter().filter(|c| !c.third_party) {
         for comp in &config.components {
-            let Some(tried) = not_found(resolve_component(
-                project,
-                &config.json.source.path,
-                &comp.spec,
-            )) else {
+            let Some(tried) = not_found(
+                ctx.facts
+                    .resolve_component(&config.json.source.path, &comp.spec),
+            ) else {
                 continue;
             };
             let span = config.json.value_span(&comp.pointer);
@@ -170,7 +170,7 @@ fn check(ctx: &mut LintContext) {
             let Some(spec) = src.static_value().filter(|s| !s.is_empty()) else {
                 continue;
             };
-            if let Some(tried) = not_found(resolve_file(project, &file.source.path, spec, ext)) {
+            if let Some(tried) = not_found(ctx.facts.resolve_file(&file.source.path, spec, ext)) {
                 missing.push(Missing {
                     source: &file.source,
                     span: src.value_span.clone(),
@@ -187,7 +187,7 @@ fn check(ctx: &mut LintContext) {
             if spec.is_empty() || spec.contains("://") || spec.starts_with("//") {
                 continue;
             }
-            if let Some(tried) = style_missing(project, &file.source.path, spec) {
+            if let Some(tried) = style_missing(ctx.facts, &file.source.path, spec) {
                 missing.push(Missing {
                     source: &file.source,
                     span: span.clone(),

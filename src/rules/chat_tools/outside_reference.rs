@@ -4,7 +4,7 @@ use std::sync::Arc;
 use crate::code::refs::shown;
 use crate::code::PackageCode;
 use crate::diagnostic::SourceFile;
-use crate::project::resolve::{resolve_component, resolve_file, resolve_module, Resolved};
+use crate::project::resolve::Resolved;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -75,12 +75,13 @@ fn check(ctx: &mut LintContext) {
     let Some(code) = ctx.package_code() else {
         return;
     };
-    let project = ctx.project;
     let mut found = Vec::new();
     for file in code.own_js() {
         for import in &file.facts.imports {
             let exts: &[&str] = if file.wxs { &[".wxs"] } else { &[".js", ".ts"] };
-            let r = resolve_module(project, &file.source.path, &import.spec, exts);
+            let r = ctx
+                .facts
+                .resolve_module(&file.source.path, &import.spec, exts);
             if let Some(target) = outside(&code, r) {
                 found.push(Found {
                     source: &file.source,
@@ -95,7 +96,9 @@ fn check(ctx: &mut LintContext) {
     }
     for config in code.configs.iter().filter(|c| !c.third_party) {
         for comp in &config.components {
-            let r = resolve_component(project, &config.json.source.path, &comp.spec);
+            let r = ctx
+                .facts
+                .resolve_component(&config.json.source.path, &comp.spec);
             if let Some(target) = outside(&code, r) {
                 found.push(Found {
                     source: &config.json.source,
@@ -119,7 +122,7 @@ fn check(ctx: &mut LintContext) {
             let Some(spec) = src.static_value().filter(|s| !s.is_empty()) else {
                 continue;
             };
-            let r = resolve_file(project, &file.source.path, spec, ext);
+            let r = ctx.facts.resolve_file(&file.source.path, spec, ext);
             if let Some(target) = outside(&code, r) {
                 found.push(Found {
                     source: &file.source,
@@ -143,7 +146,7 @@ fn check(ctx: &mut LintContext) {
             if spec.contains("://") {
                 continue;
             }
-            let r = resolve_file(project, &file.source.path, spec, ".wxss");
+            let r = ctx.facts.resolve_file(&file.source.path, spec, ".wxss");
             if let Some(target) = outside(&code, r) {
                 found.push(Found {
                     source: &file.source,

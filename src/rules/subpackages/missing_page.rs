@@ -70,7 +70,7 @@ fn check(ctx: &mut LintContext) {
         if !plain(&place.path) || !seen.insert(place.path.clone()) {
             continue; // not a file path, or listed twice (subpackages/duplicate-page)
         }
-        let missing = project.missing_page_files(&place.path);
+        let missing = ctx.facts.missing_page_files(&place.path);
         if missing.is_empty() {
             continue;
         }
