@@ -33,9 +33,17 @@ pub struct Facts<'p> {
     missing_files: RefCell<HashMap<String, Vec<String>>>,
     /// Resolved references by (kind, from, specifier, extensions): `chat-tools/missing-module`
     /// and `chat-tools/outside-reference` resolve the same ones.
-    resolved: RefCell<HashMap<(u8, PathBuf, String, String), Resolved>>,
+    resolved: RefCell<HashMap<(Reference, PathBuf, String, String), Resolved>>,
     server_globs: ServerGlobs,
     server_code: OnceCell<Arc<ServerCode>>,
+}
+
+/// What a resolved reference names: how its candidates are tried.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Reference {
+    Module,
+    Component,
+    File,
 }
 
 /// A component reached from a page through `usingComponents`.
@@ -125,28 +133,28 @@ impl<'p> Facts<'p> {
 
     /// [`crate::project::resolve::resolve_module`], once per reference.
     pub fn resolve_module(&self, from: &Path, spec: &str, exts: &[&str]) -> Resolved {
-        self.resolve_once(0, from, spec, &exts.join(","), || {
+        self.resolve_once(Reference::Module, from, spec, &exts.join(","), || {
             crate::project::resolve::resolve_module(self.project, from, spec, exts)
         })
     }
 
     /// [`crate::project::resolve::resolve_component`], once per reference.
     pub fn resolve_component(&self, from_json: &Path, spec: &str) -> Resolved {
-        self.resolve_once(1, from_json, spec, "", || {
+        self.resolve_once(Reference::Component, from_json, spec, "", || {
             resolve_component(self.project, from_json, spec)
         })
     }
 
     /// [`crate::project::resolve::resolve_file`], once per reference.
     pub fn resolve_file(&self, from: &Path, spec: &str, ext: &str) -> Resolved {
-        self.resolve_once(2, from, spec, ext, || {
+        self.resolve_once(Reference::File, from, spec, ext, || {
             crate::project::resolve::resolve_file(self.project, from, spec, ext)
         })
     }
 
     fn resolve_once(
         &self,
-        kind: u8,
+        kind: Reference,
         from: &Path,
         spec: &str,
         exts: &str,
