@@ -78,7 +78,7 @@ impl CompileSettings {
 }
 
 /// Fill `compiled` of every file of `packages` and the packages' totals, reading the text files
-/// on both cores. Binaries count byte for byte.
+/// on every core. Binaries count byte for byte.
 pub fn compile(project: &Project, est: &mut Estimate) {
     let settings = CompileSettings::of(project);
     let used = used_json(project, est);
@@ -109,54 +109,26 @@ fn compile_package(
     used: &HashSet<String>,
     p: &mut PackageEstimate,
 ) {
-    let texts: Vec<usize> = (0..p.files.len())
-        .filter(|&i| !p.files[i].is_binary())
-        .collect();
     for f in &mut p.files {
         f.compiled = f.bytes;
     }
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 2);
-    // Split by bytes, not by count: a few large files dominate.
-    let mut lanes: Vec<Vec<usize>> = vec![Vec::new(); threads];
-    let mut load = vec![0u64; threads];
-    let mut by_size = texts.clone();
-    by_size.sort_by_key(|&i| std::cmp::Reverse(p.files[i].bytes));
-    for i in by_size {
-        let lane = (0..threads).min_by_key(|&l| load[l]).unwrap_or(0);
-        load[lane] += p.files[i].bytes;
-        lanes[lane].push(i);
-    }
+    // Largest first, so that the cores finish together: a few large files dominate.
+    let mut texts: Vec<usize> = (0..p.files.len())
+        .filter(|&i| !p.files[i].is_binary())
+        .collect();
+    texts.sort_by_key(|&i| std::cmp::Reverse(p.files[i].bytes));
     let files = &p.files;
-    // Worker threads note their reads for the lint cache too.
-    let recorder = crate::cache::record::current();
-    let results: Vec<Vec<(usize, u64, Helpers)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = lanes
-            .iter()
-            .map(|lane| {
-                let recorder = recorder.clone();
-                s.spawn(move || {
-                    crate::cache::record::with(recorder, || {
-                        lane.iter()
-                            .map(|&i| {
-                                let f = &files[i];
-                                let (size, helpers) = compiled_size(project, settings, used, f);
-                                (i, size, helpers)
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let results = crate::parallel::map(
+        &texts,
+        16,
+        || (),
+        |&i, _| {
+            let (size, helpers) = compiled_size(project, settings, used, &files[i]);
+            (i, size, helpers)
+        },
+    );
     let mut helpers = Helpers::default();
-    for (i, size, h) in results.into_iter().flatten() {
+    for (i, size, h) in results {
         p.files[i].compiled = size;
         helpers.0 |= h.0;
     }
