@@ -234,3 +234,41 @@ fn human_header_column_counts_characters() {
     }
     assert!(after_chinese > 0, "no diagnostic after Chinese text");
 }
+
+/// Many diagnostics (rendered on every core) come out in the order the JSON format gives them.
+#[test]
+fn many_human_reports_keep_their_order() {
+    let p = common::Project::new();
+    let pages: Vec<String> = (0..40)
+        .map(|i| format!("\"pages/p{i:02}/index\""))
+        .collect();
+    p.file(
+        "app.json",
+        format!(
+            "{{\n  \"pages\": [\n    {}\n  ]\n}}\n",
+            pages.join(",\n    ")
+        ),
+    );
+    let (doc, _) = p.json(&[]);
+    let expected: Vec<String> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| {
+            Some(format!(
+                "app.json:{}:{}]",
+                d["line"].as_u64()?,
+                d["column"].as_u64()?
+            ))
+        })
+        .collect();
+    assert!(expected.len() >= 40, "{doc}");
+    let human = String::from_utf8(p.run(&[]).stdout).unwrap();
+    let mut from = 0;
+    for header in &expected {
+        let at = human[from..]
+            .find(header.as_str())
+            .unwrap_or_else(|| panic!("`{header}` missing or out of order in:\n{human}"));
+        from += at + header.len();
+    }
+}

@@ -167,16 +167,20 @@ pub fn render(report: &Report, style: Style) -> String {
 
 /// The diagnostics alone, without the summary line (also used for configuration errors).
 pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
+    let handler = || {
+        let theme = if style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme)
+            .with_links(false)
+            .with_width(100)
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(100);
-    let mut out = String::new();
-    for d in diagnostics {
+    // Each report on its own, on every core (wrapping the text is most of the time), joined in
+    // order.
+    crate::parallel::map(diagnostics, 8, handler, |d, handler| {
+        let mut out = String::new();
         let shown = Shown {
             d,
             lang: style.lang,
@@ -184,16 +188,17 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
         };
         if handler.render_report(&mut out, &shown).is_err() {
             // A span miette cannot show: fall back to one line rather than lose the diagnostic.
-            out.push_str(&format!(
+            out = format!(
                 "{} [{}] {}\n",
                 d.severity.as_str(),
                 d.rule,
                 d.message.get(style.lang)
-            ));
+            );
         }
         out.push('\n');
-    }
-    out
+        out
+    })
+    .concat()
 }
 
 pub fn summary_line(s: Summary, lang: Lang) -> String {
