@@ -418,3 +418,49 @@ fn compiled_size_content_changes_are_seen() {
     assert_eq!(after, messages(&["--no-cache"]), "warm run is fresh");
     assert_ne!(before, after, "the compiled size changed");
 }
+
+/// Set every file's modification time an hour back (older than the cache's 2-second racy
+/// window, so reads get a stat stamp).
+fn age_files(dir: &Path) {
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age_files(&path);
+        } else {
+            let f = std::fs::File::options().write(true).open(&path).unwrap();
+            f.set_modified(old).unwrap();
+        }
+    }
+}
+
+/// A warm run uses the entry: it leaves the cache file as it was (a miss rewrites it), whether
+/// its files were just written (content hashed again) or are old (trusted by their stat stamp).
+#[test]
+fn a_warm_run_uses_the_entry_without_rewriting_it() {
+    for aged in [false, true] {
+        let p = project(FORBIDDEN);
+        if aged {
+            age_files(p.path());
+        }
+        let (cold, _) = json(&p, &[]);
+        let file = cache_files(&p.path().join(".chattools-lint-cache")).remove(0);
+        let written = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let (warm, _) = json(&p, &[]);
+        assert_eq!(cold, warm);
+        assert_eq!(
+            std::fs::metadata(&file).unwrap().modified().unwrap(),
+            written,
+            "aged: {aged}: a warm run rewrote the entry (the replay missed)"
+        );
+        // And a change is still seen after that.
+        std::fs::write(
+            p.path().join("packageChatTool/pages/a/index.js"),
+            js(ALLOWED),
+        )
+        .unwrap();
+        let (changed, _) = json(&p, &[]);
+        assert_eq!(forbidden(&changed), 0, "aged: {aged}");
+    }
+}

@@ -32,7 +32,7 @@ pub use record::DIR_NAME;
 /// Set (not empty), it does what `--no-cache` does (as ruff's `RUFF_NO_CACHE`).
 pub const NO_CACHE_ENV: &str = "CHATTOOLS_LINT_NO_CACHE";
 /// Bumped when the entry format changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A linted project: what the report needs.
 #[derive(Debug)]
@@ -104,7 +104,15 @@ impl Session {
         let obs = lock(&self.entries)
             .get(&id)
             .filter(|e| e.key == key)
-            .map(|e| e.obs.clone());
+            .map(|e| {
+                e.obs
+                    .iter()
+                    .map(|o| record::Obs {
+                        path: e.base.join(&o.path),
+                        ..o.clone()
+                    })
+                    .collect::<Vec<_>>()
+            });
         if obs.is_some_and(|obs| record::replay(&obs)) {
             if let Some(hit) = lock(&self.entries).get(&id).and_then(to_linted) {
                 return Ok(hit);
@@ -252,6 +260,9 @@ struct Entry {
     key: String,
     dir: PathBuf,
     app_json: PathBuf,
+    /// The looks' paths are relative to this (the project folder, absolute) when under it: the
+    /// entry is mostly paths, and reading it is part of every warm run.
+    base: PathBuf,
     obs: Vec<record::Obs>,
     /// The files diagnostics point into, with the text shown.
     files: Vec<(PathBuf, String)>,
@@ -349,6 +360,16 @@ fn to_entry(key: String, mut obs: Vec<record::Obs>, linted: &Linted) -> Option<E
     // The same look made twice needs one check.
     let mut seen = std::collections::HashSet::new();
     obs.retain(|o| seen.insert(o.clone()));
+    // Paths under the project folder, relative to it (`base.join` gives them back); any other
+    // path absolute. The folder itself stays absolute: `dir/` would follow a link `dir` is.
+    let base = std::path::absolute(&linted.dir).ok()?;
+    for o in &mut obs {
+        let abs = std::path::absolute(&o.path).ok()?;
+        o.path = match abs.strip_prefix(&base) {
+            Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+            _ => abs,
+        };
+    }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut index: std::collections::HashMap<*const SourceFile, usize> = Default::default();
     let diagnostics = linted
@@ -390,12 +411,14 @@ fn to_entry(key: String, mut obs: Vec<record::Obs>, linted: &Linted) -> Option<E
         key,
         dir: linted.dir.clone(),
         app_json: linted.app_json.clone(),
+        base,
         obs,
         files,
         diagnostics,
     };
     // A path that is not UTF-8 cannot be stored: no entry.
     entry.dir.to_str()?;
+    entry.base.to_str()?;
     entry.app_json.to_str()?;
     entry
         .obs
