@@ -43,7 +43,9 @@ pub struct Obs {
 pub struct Stamp {
     len: u64,
     mtime_ns: u64,
-    other: u64,
+    /// Which file, in which state: a hash of inode, device and status-change time (Unix), or
+    /// the creation time (Windows).
+    identity: u64,
 }
 
 /// Files modified this recently are not stamped: a write in the same clock tick as the read
@@ -64,7 +66,7 @@ impl Stamp {
             return None;
         }
         #[cfg(unix)]
-        let other = {
+        let identity = {
             use std::os::unix::fs::MetadataExt;
             hash_of(&[
                 &m.ino().to_le_bytes(),
@@ -74,11 +76,11 @@ impl Stamp {
             ])
         };
         #[cfg(not(unix))]
-        let other = m.created().ok().and_then(since_epoch).unwrap_or(0);
+        let identity = m.created().ok().and_then(since_epoch).unwrap_or(0);
         Some(Stamp {
             len: m.len(),
             mtime_ns,
-            other,
+            identity,
         })
     }
 }
