@@ -321,18 +321,25 @@ fn read_file(path: &Path, max: u64, meta_out: &mut Option<std::fs::Metadata>) ->
     }
 }
 
-/// A folder's entries (name, kind), in the order the system gives them.
+/// A folder's entries (name, kind), in the order the system gives them; never the lint cache's
+/// folder.
 pub fn list(dir: &Path) -> std::io::Result<Vec<(OsString, Option<FileType>)>> {
     let r = list_raw(dir);
     note(Op::List, dir, 0, list_hash(&r, None));
     r
 }
 
+/// The entries, without the lint cache's own folder: it is never an input, and it appears after
+/// the first run (a case-insensitive file system's name checks list the project folder).
 fn list_raw(dir: &Path) -> std::io::Result<Vec<(OsString, Option<FileType>)>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        out.push((entry.file_name(), entry.file_type().ok()));
+        let kind = entry.file_type().ok();
+        if entry.file_name() == DIR_NAME && kind.is_some_and(|k| k.is_dir()) {
+            continue;
+        }
+        out.push((entry.file_name(), kind));
     }
     Ok(out)
 }
