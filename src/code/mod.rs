@@ -70,6 +70,37 @@ pub struct WxmlFile {
     pub elements: Vec<wxml::Element>,
 }
 
+/// A file a WXML file loads by path: `<import>`/`<include>` templates and `<wxs>` modules.
+pub struct FileRef<'a> {
+    /// The extension WeChat adds when the path has none.
+    pub ext: &'static str,
+    /// What it is, in English and Chinese.
+    pub what: (&'static str, &'static str),
+    pub spec: &'a str,
+    pub span: Range<usize>,
+}
+
+impl WxmlFile {
+    /// Every static `src` of an `<import>`, `<include>` or `<wxs>` element.
+    pub fn file_refs(&self) -> impl Iterator<Item = FileRef<'_>> {
+        self.elements.iter().filter_map(|el| {
+            let (ext, what) = match el.name.as_str() {
+                "import" | "include" => (".wxml", ("template", "模板")),
+                "wxs" => (".wxs", ("WXS module", "WXS 模块")),
+                _ => return None,
+            };
+            let src = el.attr("src")?;
+            let spec = src.static_value().filter(|s| !s.is_empty())?;
+            Some(FileRef {
+                ext,
+                what,
+                spec,
+                span: src.value_span.clone(),
+            })
+        })
+    }
+}
+
 #[derive(Debug)]
 pub struct WxssFile {
     pub source: Arc<SourceFile>,

@@ -160,23 +160,15 @@ fn check(ctx: &mut LintContext) {
         }
     }
     for file in code.own_wxml() {
-        for el in &file.elements {
-            let (ext, what) = match el.name.as_str() {
-                "import" | "include" => (".wxml", ("template", "模板")),
-                "wxs" => (".wxs", ("WXS module", "WXS 模块")),
-                _ => continue,
-            };
-            let Some(src) = el.attr("src") else { continue };
-            let Some(spec) = src.static_value().filter(|s| !s.is_empty()) else {
-                continue;
-            };
-            if let Some(tried) = not_found(ctx.facts.resolve_file(&file.source.path, spec, ext)) {
+        for r in file.file_refs() {
+            let resolved = ctx.facts.resolve_file(&file.source.path, r.spec, r.ext);
+            if let Some(tried) = not_found(resolved) {
                 missing.push(Missing {
                     source: &file.source,
-                    span: src.value_span.clone(),
+                    span: r.span,
                     pointer: None,
-                    what,
-                    spec,
+                    what: r.what,
+                    spec: r.spec,
                     tried,
                 });
             }
