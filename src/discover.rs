@@ -65,9 +65,12 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
     with_config.dedup();
     with_app.sort();
     with_app.dedup();
+    // An app.json inside a project found by its project.config.json belongs to that project.
+    let projects: std::collections::HashSet<&Path> =
+        with_config.iter().map(PathBuf::as_path).collect();
     let mut found = with_config.clone();
     for dir in with_app {
-        if !found.iter().any(|p| dir.starts_with(p)) {
+        if !dir.ancestors().any(|a| projects.contains(a)) {
             found.push(dir);
         }
     }

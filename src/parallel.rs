@@ -10,10 +10,8 @@ pub fn map<T: Sync, S, R: Send>(
     init: impl Fn() -> S + Sync,
     f: impl Fn(&T, &mut S) -> R + Sync,
 ) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len() / min_per_worker.max(1))
-        .max(1);
+    let most = items.len() / min_per_worker.max(1);
+    let workers = if most < 2 { 1 } else { cores().min(most) };
     if workers == 1 {
         let mut state = init();
         return items.iter().map(|i| f(i, &mut state)).collect();
@@ -65,4 +63,11 @@ mod tests {
         assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         assert_eq!(super::map(&[1, 2], 10, || (), |i, _| i + 1), vec![2, 3]);
     }
+}
+
+/// The cores this process may use, asked once: the answer reads cgroup files on Linux, which
+/// costs more than a small project's whole lint.
+pub fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

@@ -398,10 +398,12 @@ pub fn note_unlistable(dir: &Path, e: &std::io::Error) {
 /// replay is split over the cores (a warm run is mostly this).
 pub fn replay(obs: &[Obs]) -> bool {
     const PER_THREAD: usize = 256;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(obs.len() / PER_THREAD)
-        .max(1);
+    let most = obs.len() / PER_THREAD;
+    let threads = if most < 2 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(most))
+    };
     if threads == 1 {
         return replay_serial(obs);
     }

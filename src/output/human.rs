@@ -176,9 +176,11 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
         GraphicalReportHandler::new_themed(theme)
             .with_links(false)
             .with_width(100)
+            // No wrapping, as rustc, ruff and ESLint print: a terminal or CI log wraps to its
+            // own width, and a message stays one line for grep.
+            .with_wrap_lines(false)
     };
-    // Each report on its own, on every core (wrapping the text is most of the time), joined in
-    // order.
+    // Each report on its own, on every core, joined in order.
     crate::parallel::map(diagnostics, 8, handler, |d, handler| {
         let mut out = String::new();
         let shown = Shown {

@@ -304,9 +304,12 @@ impl<'f, 'p> LintContext<'f, 'p> {
 
 /// The closest candidate by edit distance, when close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let len = word.chars().count();
+    let limit = (len / 3).max(2);
     candidates
         .into_iter()
+        // The distance is at least the difference in length: skip the hopeless ones unmeasured.
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
@@ -317,14 +320,15 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != *cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
@@ -336,4 +340,30 @@ pub mod prelude {
     pub use crate::i18n::Msg;
     pub use crate::json::edit;
     pub use crate::msg;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, edit_distance};
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("分包", "分包"), 0);
+        assert_eq!(edit_distance("chatTools", "chatTool"), 1);
+    }
+
+    #[test]
+    fn closest_keeps_a_candidate_exactly_at_the_limit_and_skips_the_rest() {
+        // "subpackages" (11 chars): limit 3; "subPackages" is 1 away, "pages" 6 (length
+        // difference alone).
+        let candidates = ["pages", "subPackages", "sub"];
+        assert_eq!(closest("subpackages", candidates), Some("subPackages"));
+        // Length difference exactly the limit (2 for short words): still measured.
+        assert_eq!(closest("ab", ["abcd"]), Some("abcd"));
+        assert_eq!(closest("ab", ["abcde"]), None);
+        // The first of equally close candidates wins, as before the length filter.
+        assert_eq!(closest("cat", ["bat", "cut"]), Some("bat"));
+    }
 }
