@@ -46,6 +46,13 @@ pub fn map<T: Sync, S, R: Send>(
     slots.into_iter().map(|(_, r)| r).collect()
 }
 
+/// The cores this process may use, asked once: the answer reads cgroup files on Linux, which
+/// costs more than a small project's whole lint.
+pub fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -63,11 +70,4 @@ mod tests {
         assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         assert_eq!(super::map(&[1, 2], 10, || (), |i, _| i + 1), vec![2, 3]);
     }
-}
-
-/// The cores this process may use, asked once: the answer reads cgroup files on Linux, which
-/// costs more than a small project's whole lint.
-pub fn cores() -> usize {
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
