@@ -408,6 +408,60 @@ fn links_inside_are_followed_links_out_are_not_and_loops_end() {
     );
 }
 
+/// A package wide enough that its walk spreads over the cores: every file counted once, links
+/// and loops still caught inside the subtrees, packOptions still applied to every file, and the
+/// same report on every run.
+#[cfg(unix)]
+#[test]
+fn a_wide_package_read_on_every_core_counts_each_file_once() {
+    use std::os::unix::fs::symlink;
+    let p = chat_tool_project();
+    p.file(
+        "project.config.json",
+        r#"{"packOptions":{"ignore":[{"type":"glob","value":"**/*.test.js"}]}}"#,
+    );
+    let mut bytes = PAGE as u64;
+    for i in 0..40 {
+        for j in 0..3 {
+            let size = 100 + 3 * i + j;
+            p.sized(&format!("packageChatTool/d{i}/e{j}/f.js"), size)
+                .sized(&format!("packageChatTool/d{i}/e{j}/f.test.js"), 7);
+            bytes += size as u64;
+        }
+    }
+    p.sized("packageChatTool/d5/node_modules/dep.js", 1000);
+    let pkg = p.path().join("packageChatTool");
+    symlink(pkg.join("d30"), pkg.join("d30/e1/up")).unwrap();
+
+    let doc = size_json(p.path(), &[]);
+    let chat = chat_package(&doc);
+    assert_eq!(chat["bytes"], bytes);
+    assert_eq!(chat["files"], 40 * 3 + 2);
+    let excluded = doc["excluded"].as_array().unwrap();
+    let reason = |path: &str| {
+        excluded
+            .iter()
+            .find(|e| e["path"] == path)
+            .map(|e| e["reason"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        reason("packageChatTool/d30/e1/up").as_deref(),
+        Some("link-loop")
+    );
+    assert_eq!(
+        reason("packageChatTool/d5/node_modules/").as_deref(),
+        Some("node-modules")
+    );
+    let ignored = excluded
+        .iter()
+        .filter(|e| e["reason"] == "pack-options:/packOptions/ignore/0")
+        .count();
+    assert_eq!(ignored, 120);
+    for _ in 0..3 {
+        assert_eq!(size_json(p.path(), &[]), doc, "the same report every run");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_into_each_other_end() {

@@ -11,7 +11,7 @@ pub mod report;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::cache::record;
 use crate::project::app::trim_root;
@@ -388,7 +388,7 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
         Scope::ChatTool => roots.first().map(|(r, _)| r.clone()),
     };
     if let Some(start) = start {
-        let mut visit = |rel: String, found: Found| {
+        let mut visit = |rel: String, found: Found, ignored: Option<&CompiledRule>| {
             let (bytes, upload) = match found {
                 Ok(f) => f,
                 Err((bytes, reason)) => {
@@ -400,7 +400,7 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
                     return;
                 }
             };
-            if let Some(r) = matcher.ignored_by(&rel) {
+            if let Some(r) = ignored {
                 excluded.push(Excluded {
                     path: rel,
                     bytes,
@@ -427,7 +427,13 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
         };
         // The lint (chat-tool scope) confines and resolves paths in the package afterwards: let
         // it learn the folders' entries from this walk instead of asking the file system again.
-        let links = walk(project, &start, scope == Scope::ChatTool, &mut visit);
+        let links = walk(
+            project,
+            &start,
+            scope == Scope::ChatTool,
+            &matcher,
+            &mut visit,
+        );
         excluded.extend(links);
     }
     Estimate {
@@ -439,18 +445,6 @@ pub fn estimate(project: &Project, scope: Scope) -> Estimate {
 
 type Found = Result<(u64, Upload), (u64, Reason)>;
 
-/// A folder waiting to be read.
-struct Dir {
-    /// Where to read it (through links, as the walk found it).
-    path: PathBuf,
-    /// Its path relative to miniprogramRoot: empty, or ending in `/`.
-    rel: String,
-    /// Where it really is (canonical).
-    real: PathBuf,
-    /// Where the links followed on the way to it really are (their canonical parent folders).
-    links: Rc<Vec<PathBuf>>,
-}
-
 /// Walk `start` (relative to miniprogramRoot: empty, or a root ending in `/`) and pass each
 /// file's path relative to miniprogramRoot, with its size and upload class, to `visit`. A plain
 /// walk: nothing is skipped for `.gitignore` or a leading dot. Links are followed only while
@@ -460,16 +454,20 @@ struct Dir {
 /// Not walkdir: it stats every entry by its full path, so the kernel resolves the whole path
 /// once per file; `std::fs::DirEntry::metadata` stats relative to the open folder, as `du` does
 /// (measured on 100,000 files: about 1.7× the time of `du -sb` with walkdir, see bench/size.sh).
+///
+/// A small tree is read on this thread. A large one is read breadth-first until
+/// [`SPLIT_AT`] folders wait, and those subtrees are then read on every core. Files reach
+/// `visit` folder by folder in the order of the folders' paths, whichever thread read them.
 fn walk(
     project: &Project,
     start: &str,
     learn: bool,
-    visit: &mut dyn FnMut(String, Found),
+    matcher: &PackMatcher,
+    visit: &mut dyn FnMut(String, Found, Option<&CompiledRule>),
 ) -> Vec<Excluded> {
-    let mut problems: Vec<Excluded> = Vec::new();
     let dir = project.mp_root.join(start);
     if !record::is_dir(&dir) {
-        return problems;
+        return Vec::new();
     }
     let bounds: Vec<PathBuf> = [&project.dir, &project.mp_root]
         .into_iter()
@@ -477,39 +475,139 @@ fn walk(
         .collect();
     let real_base =
         record::canonicalize(&project.mp_root).unwrap_or_else(|_| project.mp_root.clone());
-    // Each folder's listing is noted for the lint cache (`crate::cache`) while one records.
-    let recording = record::current().is_some();
-    let shown = |real: &Path| -> String {
-        match real.strip_prefix(&real_base) {
-            Ok(rel) => rel_of(Path::new(""), rel),
-            Err(_) => real.to_string_lossy().into_owned(),
-        }
+    let walker = Walker {
+        project,
+        matcher,
+        learn,
+        bounds,
+        real_base,
+        // Each folder's listing is noted for the lint cache (`crate::cache`) while one records.
+        recording: record::current().is_some(),
     };
-    let unreadable = |path: String, err: std::io::Error| Excluded {
-        path,
-        bytes: 0,
-        reason: Reason::Unreadable {
-            error: err.to_string(),
-        },
-    };
-    let mut stack = vec![Dir {
+    let mut read: Vec<Folder> = Vec::new();
+    let mut pending = std::collections::VecDeque::from([Dir {
         real: record::canonicalize(&dir).unwrap_or_else(|_| dir.clone()),
         path: dir,
         rel: start.to_string(),
-        links: Rc::new(Vec::new()),
-    }];
-    while let Some(d) = stack.pop() {
+        links: Arc::new(Vec::new()),
+    }]);
+    while let Some(d) = pending.pop_front() {
+        if pending.len() + 1 >= SPLIT_AT {
+            pending.push_front(d);
+            break;
+        }
+        read.push(walker.read(d, &mut |sub| pending.push_back(sub)));
+    }
+    if !pending.is_empty() {
+        let pending: Vec<Dir> = pending.into();
+        let subtrees = crate::parallel::map(
+            &pending,
+            1,
+            || (),
+            |d, _| {
+                let mut out = Vec::new();
+                let mut stack = vec![d.clone()];
+                while let Some(d) = stack.pop() {
+                    out.push(walker.read(d, &mut |sub| stack.push(sub)));
+                }
+                out
+            },
+        );
+        read.extend(subtrees.into_iter().flatten());
+    }
+    read.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    let mut problems = Vec::new();
+    for folder in read {
+        for (rel, found, ignored) in folder.files {
+            visit(rel, found, ignored);
+        }
+        problems.extend(folder.problems);
+    }
+    problems
+}
+
+/// How many folders wait before a walk spreads over the cores: below this, starting threads
+/// costs more than it saves (a typical chat-tool package has a few dozen folders).
+const SPLIT_AT: usize = 16;
+
+/// A folder waiting to be read.
+#[derive(Clone)]
+struct Dir {
+    /// Where to read it (through links, as the walk found it).
+    path: PathBuf,
+    /// Its path relative to miniprogramRoot: empty, or ending in `/`.
+    rel: String,
+    /// Where it really is (canonical).
+    real: PathBuf,
+    /// Where the links followed on the way to it really are (their canonical parent folders).
+    links: Arc<Vec<PathBuf>>,
+}
+
+/// What reading one folder found: its files (not its subfolders'), each with the packOptions
+/// rule that leaves it out if one does, and what was left out otherwise.
+struct Folder<'m> {
+    rel: String,
+    files: Vec<(String, Found, Option<&'m CompiledRule>)>,
+    problems: Vec<Excluded>,
+}
+
+/// What every folder of one walk reads with.
+struct Walker<'a> {
+    project: &'a Project,
+    /// Matched here, on the walking threads: a regex per file is most of a large walk's work
+    /// after the system calls.
+    matcher: &'a PackMatcher,
+    learn: bool,
+    /// Links may point anywhere inside these (the project folder and miniprogramRoot, real).
+    bounds: Vec<PathBuf>,
+    /// miniprogramRoot, real: link targets are shown relative to it.
+    real_base: PathBuf,
+    recording: bool,
+}
+
+impl<'a> Walker<'a> {
+    /// A file found, with the packOptions rule that leaves it out.
+    fn file(&self, rel: String, found: Found) -> (String, Found, Option<&'a CompiledRule>) {
+        let ignored = match found {
+            Ok(_) => self.matcher.ignored_by(&rel),
+            Err(_) => None,
+        };
+        (rel, found, ignored)
+    }
+
+    /// Read one folder: its files and problems, and its subfolders passed to `push`.
+    fn read(&self, d: Dir, push: &mut dyn FnMut(Dir)) -> Folder<'a> {
+        let project = self.project;
+        let mut out = Folder {
+            rel: d.rel.clone(),
+            files: Vec::new(),
+            problems: Vec::new(),
+        };
+        let problems = &mut out.problems;
+        let shown = |real: &Path| -> String {
+            match real.strip_prefix(&self.real_base) {
+                Ok(rel) => rel_of(Path::new(""), rel),
+                Err(_) => real.to_string_lossy().into_owned(),
+            }
+        };
+        let unreadable = |path: String, err: std::io::Error| Excluded {
+            path,
+            bytes: 0,
+            reason: Reason::Unreadable {
+                error: err.to_string(),
+            },
+        };
         let entries = match std::fs::read_dir(&d.path) {
             Ok(rd) => rd,
             Err(err) => {
                 record::note_unlistable(&d.path, &err);
                 problems.push(unreadable(d.rel.trim_end_matches('/').to_string(), err));
-                continue;
+                return out;
             }
         };
-        let mut noted: Option<Vec<_>> = recording.then(Vec::new);
+        let mut noted: Option<Vec<_>> = self.recording.then(Vec::new);
         // This folder's entries for confinement, when it was reached through no link.
-        let mut learnt = (learn && d.links.is_empty()).then(Vec::new);
+        let mut learnt = (self.learn && d.links.is_empty()).then(Vec::new);
         for entry in entries {
             let entry = match entry {
                 Ok(e) => e,
@@ -561,7 +659,7 @@ fn walk(
                 });
             } else if kind.is_dir() {
                 rel.push('/');
-                stack.push(Dir {
+                push(Dir {
                     path: entry.path(),
                     rel,
                     real: d.real.join(&name_os),
@@ -577,7 +675,10 @@ fn walk(
                     ));
                 }
                 match meta {
-                    Ok(m) => visit(rel, found(&name, m.len(), project)),
+                    Ok(m) => {
+                        let found = found(&name, m.len(), project);
+                        out.files.push(self.file(rel, found));
+                    }
                     Err(err) => problems.push(unreadable(rel, err)),
                 }
             } else if kind.is_symlink() {
@@ -591,7 +692,7 @@ fn walk(
                         continue;
                     }
                 };
-                if !bounds.iter().any(|b| target.starts_with(b)) {
+                if !self.bounds.iter().any(|b| target.starts_with(b)) {
                     problems.push(Excluded {
                         path: rel,
                         bytes: 0,
@@ -600,7 +701,8 @@ fn walk(
                         },
                     });
                 } else if meta.is_file() {
-                    visit(rel, found(&name, meta.len(), project));
+                    let found = found(&name, meta.len(), project);
+                    out.files.push(self.file(rel, found));
                 } else if meta.is_dir() && name == "node_modules" {
                     rel.push('/');
                     problems.push(Excluded {
@@ -626,11 +728,11 @@ fn walk(
                     let mut links = Vec::clone(&d.links);
                     links.push(d.real.clone());
                     rel.push('/');
-                    stack.push(Dir {
+                    push(Dir {
                         path,
                         rel,
                         real: target,
-                        links: Rc::new(links),
+                        links: Arc::new(links),
                     });
                 }
             }
@@ -641,8 +743,8 @@ fn walk(
         if let (Some(l), Ok(rel)) = (learnt, d.path.strip_prefix(&project.mp_root)) {
             project.confiner().learn(rel, l);
         }
+        out
     }
-    problems
 }
 
 fn found(name: &str, bytes: u64, project: &Project) -> Found {
