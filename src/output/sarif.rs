@@ -52,18 +52,18 @@ pub fn render(report: &Report, style: Style) -> String {
         .map(|d| result(d, style.lang))
         .collect();
     let mut run = Map::new();
-    run.insert(
-        "tool".into(),
-        json!({
-            "driver": {
-                "name": "chattools-lint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                "rules": rules,
-            }
-        }),
-    );
+    // Built values are moved in, not put through `json!` (which would copy them, the whole rule
+    // catalogue each time).
+    let mut tool = json!({
+        "driver": {
+            "name": "chattools-lint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": env!("CARGO_PKG_REPOSITORY"),
+        }
+    });
+    tool["driver"]["rules"] = Value::Array(rules);
+    run.insert("tool".into(), tool);
     if let Some(root) = cwd_uri() {
         run.insert(
             "originalUriBaseIds".into(),
@@ -100,11 +100,11 @@ pub fn render(report: &Report, style: Style) -> String {
         }]),
     );
     run.insert("results".into(), Value::Array(results));
-    let doc = json!({
+    let mut doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [Value::Object(run)],
     });
+    doc["runs"] = Value::Array(vec![Value::Object(run)]);
     let mut out = serde_json::to_string_pretty(&doc).expect("plain values");
     out.push('\n');
     out
