@@ -101,6 +101,24 @@ fn trailing_commas() {
     fixes_to(&bad, &after, &["json/syntax"]);
 }
 
+/// A line comment ends at a lone `\r` as well as at `\n`, as the parser ends it: the comma
+/// before it is not trailing when a value follows on the next line. Found by the fuzzer: the
+/// trailing-comma fix removed that comma, and the fixer refused the unparsable result.
+#[test]
+fn a_lone_carriage_return_ends_a_line_comment() {
+    let good = app(SUB_OK, "pages/entry/index", APP_OK);
+    let before = good.replace(
+        "\"pages\": [\"pages/index/index\"],",
+        "\"pages\": [\"pages/index/index\",// main page again\r\"pages/index/index\"\n  ],",
+    );
+    let p = project(&before);
+    let (_, out, err) = run(&p, &["--fix", "--format", "short"]);
+    assert!(out.contains("comment"), "{out}");
+    assert!(!out.contains("trailing comma"), "{out}");
+    assert!(!err.contains("not fixed"), "{err}");
+    assert_eq!(read(&p), before);
+}
+
 #[test]
 fn independent() {
     let good = app(SUB_OK, "pages/entry/index", APP_OK);

@@ -400,16 +400,11 @@ fn scan_leniencies(text: &str) -> Vec<Leniency> {
                 i += 1;
             }
             b'/' if b.get(i + 1) == Some(&b'/') => {
+                // It ends at a line break, `\n` or `\r` (as the parser ends it: a lone `\r` too).
                 let end = b[i..]
                     .iter()
-                    .position(|&c| c == b'\n')
+                    .position(|&c| c == b'\n' || c == b'\r')
                     .map_or(b.len(), |n| i + n);
-                // A comment ends before a `\r` of a CRLF line end.
-                let end = if end > i && b[end - 1] == b'\r' {
-                    end - 1
-                } else {
-                    end
-                };
                 out.push(Leniency::Comment(i..end));
                 i = end;
             }
