@@ -45,6 +45,9 @@ pub struct SourceFile {
     /// The text shown in snippets (invalid UTF-8 replaced).
     pub text: String,
     line_starts: Vec<usize>,
+    /// Where the first `\r` not followed by `\n` is (the text's length when there is none):
+    /// miette counts it as a line break, `line_starts` does not.
+    first_lone_cr: usize,
 }
 
 impl SourceFile {
@@ -52,11 +55,32 @@ impl SourceFile {
         let display = display_path(&path);
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let first_lone_cr = text
+            .match_indices('\r')
+            .map(|(i, _)| i)
+            .find(|&i| text.as_bytes().get(i + 1) != Some(&b'\n'))
+            .unwrap_or(text.len());
         SourceFile {
             path,
             display,
             text,
             line_starts,
+            first_lone_cr,
+        }
+    }
+
+    /// The start of the line `lines_before` lines above the line of `offset`, and that line's
+    /// 0-based number: where a snippet with that much context begins. `(0, 0)` when a lone
+    /// `\r` comes earlier (line numbers would then need it counted).
+    pub fn context_start(&self, offset: usize, lines_before: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let first = line.saturating_sub(lines_before);
+        let start = self.line_starts[first];
+        if start > self.first_lone_cr {
+            (0, 0)
+        } else {
+            (start, first)
         }
     }
 
@@ -242,5 +266,26 @@ impl Diagnostic {
             self.rule,
             self.message.en.clone(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceFile;
+
+    #[test]
+    fn a_snippet_starts_at_a_line_above_unless_a_lone_carriage_return_comes_first() {
+        // Lines by `\n`: "a", "b", "c\r", "d\re", "f" (starting at 0, 2, 4, 7, 11).
+        let f = SourceFile::new("x.json".into(), "a\nb\nc\r\nd\re\nf".into());
+        assert_eq!(f.context_start(4, 1), (2, 1));
+        assert_eq!(f.context_start(4, 5), (0, 0));
+        // The lone `\r` (at 8) lies inside what miette reads from line 3 on: it counts it there.
+        assert_eq!(f.context_start(11, 1), (7, 3));
+        // Starting after it would lose it from miette's line count: from the top instead.
+        assert_eq!(f.context_start(11, 0), (0, 0));
+        // Past the end: clamped to the last line.
+        assert_eq!(f.context_start(99, 0), (0, 0));
+        let plain = SourceFile::new("y.json".into(), "a\r\nb\r\nc".into());
+        assert_eq!(plain.context_start(6, 0), (6, 2));
     }
 }

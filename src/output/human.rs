@@ -20,7 +20,11 @@ impl SourceCode for SourceFile {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.as_str().read_span(span, before, after)?;
+        // miette finds the lines by scanning from the start of the text: for each diagnostic,
+        // quadratic over a file with many. Start it at the first line it will show instead.
+        let (base, lines_above) = self.context_start(span.offset(), before);
+        let local = SourceSpan::new(span.offset().saturating_sub(base).into(), span.len());
+        let inner = self.text.as_bytes()[base..].read_span(&local, before, after)?;
         // miette counts the header's column in bytes; editors and the other formats count
         // characters (a Chinese character is one column, not three).
         let column = match inner.column() {
@@ -30,10 +34,10 @@ impl SourceCode for SourceFile {
         Ok(Box::new(MietteSpanContents::new_named(
             self.display.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner.span().offset() + base).into(), inner.span().len()),
+            inner.line() + lines_above,
             column,
-            inner.line_count(),
+            inner.line_count() + lines_above,
         )))
     }
 }
