@@ -18,6 +18,9 @@ find fixtures -type f | while read -r f; do
   cp "$f" "fuzz/corpus/seeds/$(printf '%s' "$f" | tr '/ ' '__')"
 done
 cp fuzz/seeds/* fuzz/corpus/seeds/
+# New inputs go to fuzz/corpus/app_json (the first folder); past crashes are seeds too.
+# `stat::number_of_executed_units` at the end is the run's execution count.
 exec nice -n 19 "fuzz/target/$target/release/app_json" -max_len=8192 -timeout=20 \
+  -report_slow_units=1000 -print_final_stats=1 \
   -dict=fuzz/app_json.dict -artifact_prefix=fuzz/artifacts/ -max_total_time="$secs" "$@" \
-  fuzz/corpus/app_json fuzz/corpus/seeds
+  fuzz/corpus/app_json fuzz/corpus/seeds fuzz/regressions
