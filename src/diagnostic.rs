@@ -73,9 +73,7 @@ impl SourceFile {
     /// 0-based number: where a snippet with that much context begins. `(0, 0)` when a lone
     /// `\r` comes earlier (line numbers would then need it counted).
     pub fn context_start(&self, offset: usize, lines_before: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let first = line.saturating_sub(lines_before);
+        let first = self.line_of(offset).saturating_sub(lines_before);
         let start = self.line_starts[first];
         if start > self.first_lone_cr {
             (0, 0)
@@ -87,7 +85,7 @@ impl SourceFile {
     /// 1-based line and 1-based column in characters of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let start = self.line_starts[line];
         // Editors do not count a byte-order mark as a column.
         let before = &self.text[start..offset];
@@ -98,6 +96,12 @@ impl SourceFile {
         };
         let col = before.chars().count();
         (line + 1, col + 1)
+    }
+
+    /// The 0-based line (by `\n`) of a byte offset, clamped to the text.
+    fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset) - 1
     }
 
     fn floor_char_boundary(&self, mut i: usize) -> usize {

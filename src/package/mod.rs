@@ -491,11 +491,8 @@ fn walk(
         rel: start.to_string(),
         links: Arc::new(Vec::new()),
     }]);
-    while let Some(d) = pending.pop_front() {
-        if pending.len() + 1 >= SPLIT_AT {
-            pending.push_front(d);
-            break;
-        }
+    while pending.len() < SPLIT_AT {
+        let Some(d) = pending.pop_front() else { break };
         read.push(walker.read(d, &mut |sub| pending.push_back(sub)));
     }
     if !pending.is_empty() {
