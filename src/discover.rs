@@ -41,26 +41,26 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
         }
         !config.as_ref().is_some_and(|c| c.is_ignored(entry.path()))
     });
-    let mut with_config = Vec::new();
-    let mut with_app = Vec::new();
-    // Unreadable folders are skipped silently: they cannot hold a project we could lint.
-    for entry in builder.build().flatten() {
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
-        let name = entry.file_name();
-        let Some(dir) = entry.path().parent() else {
-            continue;
-        };
-        if name == PROJECT_CONFIG {
-            with_config.push(dir.to_path_buf());
-        } else if let Some(root) = framework_root(dir, name) {
-            // A uni-app or Taro source tree: linted from its project folder.
-            with_config.push(root);
-        } else if name == APP_JSON {
-            with_app.push(dir.to_path_buf());
-        }
-    }
+    // Searched on every core (`ignore`'s parallel walker): the search ran alone before the
+    // lint started and was a sixth of `-r`'s time. The result is sorted below.
+    let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+    builder.build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            // Unreadable folders are skipped silently: they cannot hold a project we could lint.
+            if let Ok(entry) = entry {
+                if let Some(kind) = kind_of(&entry) {
+                    let mut found = found.lock().unwrap_or_else(|e| e.into_inner());
+                    match kind {
+                        Found::Project(dir) => found.0.push(dir),
+                        Found::App(dir) => found.1.push(dir),
+                    }
+                }
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    let (mut with_config, mut with_app) = found.into_inner().unwrap_or_else(|e| e.into_inner());
     with_config.sort();
     with_config.dedup();
     with_app.sort();
@@ -76,6 +76,31 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
     }
     found.sort();
     found
+}
+
+enum Found {
+    /// A project folder (project.config.json, or a uni-app or Taro source tree's).
+    Project(PathBuf),
+    /// A folder holding app.json.
+    App(PathBuf),
+}
+
+fn kind_of(entry: &ignore::DirEntry) -> Option<Found> {
+    if !entry.file_type().is_some_and(|t| t.is_file()) {
+        return None;
+    }
+    let name = entry.file_name();
+    let dir = entry.path().parent()?;
+    if name == PROJECT_CONFIG {
+        Some(Found::Project(dir.to_path_buf()))
+    } else if let Some(root) = framework_root(dir, name) {
+        // A uni-app or Taro source tree: linted from its project folder.
+        Some(Found::Project(root))
+    } else if name == APP_JSON {
+        Some(Found::App(dir.to_path_buf()))
+    } else {
+        None
+    }
 }
 
 /// The project folder of a uni-app (`pages.json` beside `manifest.json`, maybe in `src/`) or
