@@ -64,9 +64,9 @@ pub enum Reason {
     /// An ignore rule of packOptions matches it.
     Ignored {
         index: usize,
-        pointer: String,
-        kind: String,
-        value: String,
+        pointer: Arc<str>,
+        kind: Arc<str>,
+        value: Arc<str>,
     },
     /// A link to something outside the project: never followed.
     LinkOutside { target: String },

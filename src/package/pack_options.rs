@@ -4,6 +4,8 @@
 //! `folder` tests `"/"+path` against `"/"+value+"/"`, `file` is equality, `glob` and `regexp` test
 //! `path` or `"/"+path`; an invalid pattern matches nothing; `include` wins over `ignore`.
 
+use std::sync::Arc;
+
 use globset::{Candidate, GlobBuilder, GlobMatcher};
 use regex::{Regex, RegexBuilder};
 
@@ -45,12 +47,13 @@ pub struct CompiledRule {
     pub list: List,
     /// Index in its list.
     pub index: usize,
-    /// JSON pointer in project.config.json (`/packOptions/ignore/2`).
-    pub pointer: String,
+    /// JSON pointer in project.config.json (`/packOptions/ignore/2`). Shared (as `kind` and
+    /// `value`) with every file the rule leaves out: a folder rule can match thousands.
+    pub pointer: Arc<str>,
     /// `type` as written.
-    pub kind: String,
+    pub kind: Arc<str>,
     /// `value` as written.
-    pub value: String,
+    pub value: Arc<str>,
     test: Test,
 }
 
@@ -194,9 +197,9 @@ impl PackMatcher {
         CompiledRule {
             list,
             index,
-            pointer: r.pointer.clone(),
-            kind: r.kind.clone(),
-            value: r.value.clone(),
+            pointer: r.pointer.as_str().into(),
+            kind: r.kind.as_str().into(),
+            value: r.value.as_str().into(),
             test,
         }
     }
@@ -350,7 +353,7 @@ mod tests {
             by.describe(),
             "packOptions.ignore[0] (folder \"pkg/assets\")"
         );
-        assert_eq!(by.pointer, "/packOptions/ignore/0");
+        assert_eq!(&*by.pointer, "/packOptions/ignore/0");
     }
 
     #[test]

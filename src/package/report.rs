@@ -67,20 +67,31 @@ struct Group<'a> {
 /// Excluded files grouped by reason, largest group first; in each, the `top` largest files,
 /// largest first, and the count and bytes of all.
 fn groups(excluded: &[Excluded], top: usize) -> Vec<Group<'_>> {
-    let mut by: HashMap<String, Group> = HashMap::new();
+    let mut v: Vec<Group> = Vec::new();
+    let mut by: HashMap<String, usize> = HashMap::new();
+    // Files of one folder mostly share a reason: the group of the last one is tried first,
+    // without building a key (a large tree leaves out tens of thousands of files).
+    let mut last: Option<(&Reason, usize)> = None;
     for e in excluded {
-        let g = by.entry(e.reason.key()).or_insert_with_key(|key| Group {
-            key: key.clone(),
-            reason: &e.reason,
-            files: Vec::new(),
-            count: 0,
-            bytes: 0,
-        });
+        let i = match last {
+            Some((reason, i)) if *reason == e.reason => i,
+            _ => *by.entry(e.reason.key()).or_insert_with_key(|key| {
+                v.push(Group {
+                    key: key.clone(),
+                    reason: &e.reason,
+                    files: Vec::new(),
+                    count: 0,
+                    bytes: 0,
+                });
+                v.len() - 1
+            }),
+        };
+        last = Some((&e.reason, i));
+        let g = &mut v[i];
         g.files.push(e);
         g.count += 1;
         g.bytes += e.bytes;
     }
-    let mut v: Vec<Group> = by.into_values().collect();
     for g in &mut v {
         super::top_n(&mut g.files, top, |a, b| {
             b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path))
