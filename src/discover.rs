@@ -41,26 +41,24 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
         }
         !config.as_ref().is_some_and(|c| c.is_ignored(entry.path()))
     });
-    // Searched on every core (`ignore`'s parallel walker): the search ran alone before the
-    // lint started and was a sixth of `-r`'s time. The result is sorted below.
-    let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+    // Searched on every core (`ignore`'s parallel walker): the search runs before any lint
+    // starts, and on one thread it was 14 % of `-r`'s CPU. The result is sorted below.
+    let hits = std::sync::Mutex::new((Vec::new(), Vec::new()));
     builder.build_parallel().run(|| {
-        let found = &found;
+        let hits = &hits;
         Box::new(move |entry| {
             // Unreadable folders are skipped silently: they cannot hold a project we could lint.
-            if let Ok(entry) = entry {
-                if let Some(kind) = kind_of(&entry) {
-                    let mut found = found.lock().unwrap_or_else(|e| e.into_inner());
-                    match kind {
-                        Found::Project(dir) => found.0.push(dir),
-                        Found::App(dir) => found.1.push(dir),
-                    }
+            if let Some(hit) = entry.ok().as_ref().and_then(hit_of) {
+                let mut hits = hits.lock().unwrap_or_else(|e| e.into_inner());
+                match hit {
+                    Hit::Project(dir) => hits.0.push(dir),
+                    Hit::App(dir) => hits.1.push(dir),
                 }
             }
             ignore::WalkState::Continue
         })
     });
-    let (mut with_config, mut with_app) = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (mut with_config, mut with_app) = hits.into_inner().unwrap_or_else(|e| e.into_inner());
     with_config.sort();
     with_config.dedup();
     with_app.sort();
@@ -78,26 +76,27 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
     found
 }
 
-enum Found {
+/// What a file found by the search says about its folder.
+enum Hit {
     /// A project folder (project.config.json, or a uni-app or Taro source tree's).
     Project(PathBuf),
     /// A folder holding app.json.
     App(PathBuf),
 }
 
-fn kind_of(entry: &ignore::DirEntry) -> Option<Found> {
+fn hit_of(entry: &ignore::DirEntry) -> Option<Hit> {
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return None;
     }
     let name = entry.file_name();
     let dir = entry.path().parent()?;
     if name == PROJECT_CONFIG {
-        Some(Found::Project(dir.to_path_buf()))
+        Some(Hit::Project(dir.to_path_buf()))
     } else if let Some(root) = framework_root(dir, name) {
         // A uni-app or Taro source tree: linted from its project folder.
-        Some(Found::Project(root))
+        Some(Hit::Project(root))
     } else if name == APP_JSON {
-        Some(Found::App(dir.to_path_buf()))
+        Some(Hit::App(dir.to_path_buf()))
     } else {
         None
     }
