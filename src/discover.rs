@@ -26,7 +26,9 @@ pub fn find_projects(root: &Path, config: Option<Arc<Config>>) -> Vec<PathBuf> {
         .git_global(true)
         .parents(true)
         .require_git(false)
-        .follow_links(false);
+        .follow_links(false)
+        // The count the lint's workers use, asked once per run (`ignore` would ask again).
+        .threads(crate::parallel::cores());
     builder.filter_entry(move |entry| {
         if entry.depth() == 0 {
             return true;
