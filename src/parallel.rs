@@ -1,5 +1,6 @@
 //! Work spread over the cores, with results in input order (output never depends on which
-//! thread did what) and the lint cache's recorder handed to every worker (`cache::record`).
+//! thread did what) and the lint's scope (the cache's recorder, the files read so far) handed to every worker
+//! (`cache::record`).
 
 /// `f` over `items` on up to every core, each worker with its own state from `init` (a parser
 /// arena…). Fewer than `min_per_worker` items per worker use fewer workers; one runs here,
@@ -17,14 +18,14 @@ pub fn map<T: Sync, S, R: Send>(
         return items.iter().map(|i| f(i, &mut state)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let recorder = crate::cache::record::current();
+    let scope = crate::cache::record::current();
     let mut slots: Vec<(usize, R)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                let recorder = recorder.clone();
+                let scope = scope.clone();
                 let (next, f, init) = (&next, &f, &init);
                 s.spawn(move || {
-                    crate::cache::record::with(recorder, || {
+                    crate::cache::record::with(scope, || {
                         let mut state = init();
                         let mut out = Vec::new();
                         loop {

@@ -92,11 +92,11 @@ impl Session {
     /// cached diagnostics when they are current.
     pub fn lint(&self, path: &Path, config: &Config) -> Result<Linted, LoadError> {
         if self.place.is_none() {
-            return lint_fresh(path, config);
+            return lint_fresh(path, config, None);
         }
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let Some(id) = abs.to_str().map(str::to_string) else {
-            return lint_fresh(path, config);
+            return lint_fresh(path, config, None);
         };
         let key = format!("{:016x}", key(&abs, config));
         lock(&self.touched).insert(id.clone());
@@ -119,7 +119,7 @@ impl Session {
             }
         }
         let rec = record::Recorder::default();
-        let linted = record::with(Some(rec.clone()), || lint_fresh(path, config))?;
+        let linted = lint_fresh(path, config, Some(rec.clone()))?;
         if let Some(entry) = to_entry(key, rec.take(), &linted).filter(|_| linted.cacheable) {
             lock(&self.entries).insert(id, entry);
             self.dirty.store(true, Ordering::Relaxed);
@@ -152,9 +152,16 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn lint_fresh(path: &Path, config: &Config) -> Result<Linted, LoadError> {
-    let project = Project::load(path)?;
-    let mut diagnostics = crate::lint::lint_project(&project, config);
+fn lint_fresh(
+    path: &Path,
+    config: &Config,
+    recorder: Option<record::Recorder>,
+) -> Result<Linted, LoadError> {
+    let (project, mut diagnostics) = record::with(record::Scope::new(recorder), || {
+        let project = Project::load(path)?;
+        let diagnostics = crate::lint::lint_project(&project, config);
+        Ok::<_, LoadError>((project, diagnostics))
+    })?;
     diagnostics.retain(|d| !d.file.as_ref().is_some_and(|f| config.is_ignored(&f.path)));
     Ok(Linted {
         app_json: project

@@ -12,10 +12,12 @@
 pub const DIR_NAME: &str = ".chattools-lint-cache";
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs::FileType;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
@@ -113,25 +115,76 @@ pub struct Recorder(Arc<Mutex<Vec<Obs>>>);
 
 impl Recorder {
     pub fn take(&self) -> Vec<Obs> {
-        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+        std::mem::take(&mut *lock(&self.0))
     }
 }
 
-thread_local! {
-    static CURRENT: RefCell<Option<Recorder>> = const { RefCell::new(None) };
+/// What the threads of one lint share: the recorder, when the result is cached, and the answers
+/// to the reads and canonicalisations made so far. A file read twice in one lint (a page's
+/// `.json` by the project, the code index and the size estimate) then costs one read, and every
+/// part of the lint sees the same content.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    recorder: Option<Recorder>,
+    seen: Option<Arc<Seen>>,
 }
 
-/// Run `f` with `rec` noting this thread's calls.
-pub fn with<T>(rec: Option<Recorder>, f: impl FnOnce() -> T) -> T {
-    let before = CURRENT.with(|c| c.replace(rec));
+impl Scope {
+    /// A new lint's scope: nothing read yet.
+    pub fn new(recorder: Option<Recorder>) -> Scope {
+        Scope {
+            recorder,
+            seen: Some(Arc::default()),
+        }
+    }
+}
+
+/// Remembered answers, by path bytes (hashing a `Path` walks its components). Content is kept
+/// up to [`SEEN_BYTES`] in all; later reads go to the disk.
+#[derive(Debug, Default)]
+struct Seen {
+    reads: Mutex<HashMap<OsString, Remembered>>,
+    bytes: AtomicU64,
+    canonical: Mutex<HashMap<OsString, Result<PathBuf, std::io::ErrorKind>>>,
+}
+
+const SEEN_BYTES: u64 = 64 << 20;
+
+#[derive(Debug, Clone)]
+enum Remembered {
+    Bytes(Arc<[u8]>, Option<Stamp>),
+    NotFound,
+    NotAFile,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Scope> = RefCell::default();
+}
+
+/// Run `f` with this thread in `scope`.
+pub fn with<T>(scope: Scope, f: impl FnOnce() -> T) -> T {
+    let before = CURRENT.with(|c| c.replace(scope));
     let out = f();
     CURRENT.with(|c| c.replace(before));
     out
 }
 
-/// The recorder of this thread, to hand to worker threads.
-pub fn current() -> Option<Recorder> {
+/// The scope of this thread, to hand to worker threads.
+pub fn current() -> Scope {
     CURRENT.with(|c| c.borrow().clone())
+}
+
+/// Whether this thread's calls are being noted.
+pub fn recording() -> bool {
+    CURRENT.with(|c| c.borrow().recorder.is_some())
+}
+
+fn seen() -> Option<Arc<Seen>> {
+    CURRENT.with(|c| c.borrow().seen.clone())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn note(op: Op, path: &Path, max: u64, hash: u64) {
@@ -140,8 +193,8 @@ fn note(op: Op, path: &Path, max: u64, hash: u64) {
 
 fn note_stamped(op: Op, path: &Path, max: u64, hash: u64, stamp: Option<Stamp>) {
     CURRENT.with(|c| {
-        if let Some(rec) = &*c.borrow() {
-            rec.0.lock().unwrap_or_else(|e| e.into_inner()).push(Obs {
+        if let Some(rec) = &c.borrow().recorder {
+            lock(&rec.0).push(Obs {
                 op,
                 path: path.to_path_buf(),
                 max,
@@ -226,7 +279,19 @@ pub fn exists(path: &Path) -> bool {
 }
 
 pub fn canonicalize(path: &Path) -> std::io::Result<PathBuf> {
-    let r = path.canonicalize();
+    let r = match seen() {
+        Some(seen) => {
+            let known = lock(&seen.canonical).get(path.as_os_str()).cloned();
+            known
+                .unwrap_or_else(|| {
+                    let r = path.canonicalize().map_err(|e| e.kind());
+                    lock(&seen.canonical).insert(path.as_os_str().to_owned(), r.clone());
+                    r
+                })
+                .map_err(std::io::Error::from)
+        }
+        None => path.canonicalize(),
+    };
     let hash = match &r {
         Ok(p) => hash_of(&[p.as_os_str().as_encoded_bytes()]),
         Err(e) => err_code(e) as u64,
@@ -259,13 +324,49 @@ pub enum ReadOutcome {
 /// Read a whole regular file of at most `max` bytes. Opened first and checked through the
 /// handle (one path lookup); non-blocking, so a FIFO cannot hang the open.
 pub fn read(path: &Path, max: u64) -> ReadOutcome {
-    let (r, meta) = read_raw(path, max);
-    let stamp = match (&r, current()) {
-        (ReadOutcome::Bytes(_), Some(_)) => meta.as_ref().and_then(Stamp::of),
-        _ => None,
+    let seen = seen();
+    let known = seen
+        .as_ref()
+        .and_then(|seen| lock(&seen.reads).get(path.as_os_str()).cloned());
+    let (r, stamp) = match known {
+        Some(Remembered::Bytes(bytes, stamp)) if bytes.len() as u64 > max => {
+            (ReadOutcome::TooLarge(bytes.len() as u64), stamp)
+        }
+        Some(Remembered::Bytes(bytes, stamp)) => (ReadOutcome::Bytes(bytes.to_vec()), stamp),
+        Some(Remembered::NotFound) => (ReadOutcome::NotFound, None),
+        Some(Remembered::NotAFile) => (ReadOutcome::NotAFile, None),
+        None => {
+            let (r, meta) = read_raw(path, max);
+            let stamp = match &r {
+                ReadOutcome::Bytes(_) if recording() => meta.as_ref().and_then(Stamp::of),
+                _ => None,
+            };
+            if let Some(seen) = &seen {
+                remember(seen, path, &r, stamp);
+            }
+            (r, stamp)
+        }
     };
+    let stamp = stamp.filter(|_| matches!(r, ReadOutcome::Bytes(_)));
     note_stamped(Op::Read, path, max, read_hash(&r), stamp);
     r
+}
+
+fn remember(seen: &Seen, path: &Path, r: &ReadOutcome, stamp: Option<Stamp>) {
+    let what = match r {
+        ReadOutcome::Bytes(b) => {
+            let len = b.len() as u64;
+            if seen.bytes.fetch_add(len, Ordering::Relaxed) + len > SEEN_BYTES {
+                return;
+            }
+            Remembered::Bytes(Arc::from(b.as_slice()), stamp)
+        }
+        ReadOutcome::NotFound => Remembered::NotFound,
+        ReadOutcome::NotAFile => Remembered::NotAFile,
+        // Larger than this caller's limit, or failed: the next caller reads again.
+        ReadOutcome::TooLarge(_) | ReadOutcome::Failed(_) => return,
+    };
+    lock(&seen.reads).insert(path.as_os_str().to_owned(), what);
 }
 
 fn read_hash(r: &ReadOutcome) -> u64 {
@@ -379,7 +480,7 @@ fn list_hash(
 /// Note a folder the package walk listed itself (with `DirEntry`s, sizes from `statx` relative
 /// to the folder, as `du` does): its entries' names and kinds, and each regular file's size.
 pub fn note_listing(dir: &Path, entries: &[(OsString, Option<FileType>, Option<u64>)]) {
-    if current().is_none() {
+    if !recording() {
         return;
     }
     let (names, sizes): (Vec<_>, Vec<_>) = entries
@@ -482,7 +583,7 @@ mod tests {
 
     fn recorded_read(path: &Path) -> Vec<Obs> {
         let rec = Recorder::default();
-        with(Some(rec.clone()), || {
+        with(Scope::new(Some(rec.clone())), || {
             assert!(matches!(read(path, 1 << 20), ReadOutcome::Bytes(_)));
         });
         rec.take()
@@ -530,5 +631,75 @@ mod tests {
         assert!(replay(&obs));
         std::fs::write(&f, "two").unwrap();
         assert!(!replay(&obs));
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    /// Within one scope a file is read from the disk once: its later reads give the same bytes
+    /// (even after the file is gone), note the same look, and a caller with a smaller limit is
+    /// told the size. A new scope reads the disk again.
+    #[test]
+    fn a_scope_reads_each_file_once() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("a.json");
+        std::fs::write(&f, "{\"a\": 1}").unwrap();
+        let rec = Recorder::default();
+        with(Scope::new(Some(rec.clone())), || {
+            assert!(matches!(read(&f, 100), ReadOutcome::Bytes(b) if b == b"{\"a\": 1}"));
+            std::fs::remove_file(&f).unwrap();
+            assert!(matches!(read(&f, 100), ReadOutcome::Bytes(b) if b == b"{\"a\": 1}"));
+            assert!(matches!(read(&f, 3), ReadOutcome::TooLarge(8)));
+            let missing = d.path().join("b.json");
+            assert!(matches!(read(&missing, 100), ReadOutcome::NotFound));
+            std::fs::write(&missing, "{}").unwrap();
+            assert!(matches!(read(&missing, 100), ReadOutcome::NotFound));
+        });
+        let obs = rec.take();
+        assert_eq!(obs.len(), 5);
+        assert_eq!(obs[0], obs[1], "the second read notes the same look");
+        assert_ne!(
+            obs[1].hash, obs[2].hash,
+            "a smaller limit is a different answer"
+        );
+        assert_eq!(obs[2].max, 3);
+        with(Scope::new(None), || {
+            assert!(matches!(read(&f, 100), ReadOutcome::NotFound));
+            assert!(matches!(
+                read(&d.path().join("b.json"), 100),
+                ReadOutcome::Bytes(_)
+            ));
+        });
+        // Outside any scope nothing is remembered.
+        std::fs::write(&f, "1").unwrap();
+        assert!(matches!(read(&f, 100), ReadOutcome::Bytes(b) if b == b"1"));
+        std::fs::write(&f, "2").unwrap();
+        assert!(matches!(read(&f, 100), ReadOutcome::Bytes(b) if b == b"2"));
+    }
+
+    /// Worker threads given the scope share what it remembers; canonical paths are remembered
+    /// too.
+    #[test]
+    fn workers_share_the_scope() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("a.js");
+        std::fs::write(&f, "one").unwrap();
+        with(Scope::new(None), || {
+            let canonical = canonicalize(&f).unwrap();
+            let scope = current();
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    with(scope, || {
+                        assert!(matches!(read(&f, 100), ReadOutcome::Bytes(_)));
+                    })
+                });
+            });
+            std::fs::remove_file(&f).unwrap();
+            assert!(matches!(read(&f, 100), ReadOutcome::Bytes(b) if b == b"one"));
+            assert_eq!(canonicalize(&f).unwrap(), canonical);
+        });
+        assert!(canonicalize(&f).is_err());
     }
 }

@@ -178,14 +178,20 @@ impl Worker {
                 Err(errors) => (Config::default(), errors),
             },
         };
-        let project = match Project::load_in(dir, overlay.clone()) {
-            Ok(p) => p,
+        // One scope per lint: a file the lint reads twice is read once, and never from an
+        // earlier lint.
+        let linted = crate::cache::record::with(crate::cache::record::Scope::new(None), || {
+            let project = Project::load_in(dir, overlay.clone())?;
+            let diagnostics = crate::lint::lint_project(&project, &config);
+            Ok::<_, crate::project::LoadError>((project, diagnostics))
+        });
+        let (project, mut diagnostics) = match linted {
+            Ok(linted) => linted,
             Err(e) => {
                 eprintln!("chattools-lint lsp: {}", e.message.en);
                 return;
             }
         };
-        let mut diagnostics = crate::lint::lint_project(&project, &config);
         diagnostics.retain(|d| !d.file.as_ref().is_some_and(|f| config.is_ignored(&f.path)));
         diagnostics.extend(config_errors);
         // The text of a file a fix edits: the diagnostic's own, else the editor's, else disk.

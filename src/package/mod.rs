@@ -482,7 +482,7 @@ fn walk(
         bounds,
         real_base,
         // Each folder's listing is noted for the lint cache (`crate::cache`) while one records.
-        recording: record::current().is_some(),
+        recording: record::recording(),
     };
     let mut read: Vec<Folder> = Vec::new();
     let mut pending = std::collections::VecDeque::from([Dir {
