@@ -32,8 +32,9 @@ pub struct Facts<'p> {
     /// [`Project::missing_page_files`] by page path, computed ahead on every core.
     missing_files: RefCell<HashMap<String, Vec<String>>>,
     /// Resolved references by (kind, from, specifier, extensions): `chat-tools/missing-module`
-    /// and `chat-tools/outside-reference` resolve the same ones.
-    resolved: RefCell<HashMap<(Reference, PathBuf, String, String), Resolved>>,
+    /// and `chat-tools/outside-reference` resolve the same ones. The path is keyed by its bytes:
+    /// hashing a `Path` walks its components.
+    resolved: RefCell<HashMap<(Reference, std::ffi::OsString, String, String), Resolved>>,
     server_globs: ServerGlobs,
     server_code: OnceCell<Arc<ServerCode>>,
 }
@@ -108,22 +109,20 @@ impl<'p> Facts<'p> {
         if self.project.sources.is_some() {
             return;
         }
-        let pages: Vec<(String, PathBuf)> = self
-            .model()
-            .all_pages()
-            .map(|page| {
-                let json = self.project.path(&format!("{}.json", page.path));
-                (page.path, json)
-            })
-            .collect();
+        let pages: Vec<String> = self.model().all_pages().map(|page| page.path).collect();
         let project = self.project;
+        // The path too is found on the workers: confining it takes an `lstat` per new folder.
         let looked = crate::parallel::map(
             &pages,
             32,
             || (),
-            |(page, json), _| (load_json(project, json), project.missing_page_files(page)),
+            |page, _| {
+                let json = project.path(&format!("{page}.json"));
+                let loaded = load_json(project, &json);
+                (json, loaded, project.missing_page_files(page))
+            },
         );
-        for ((page, json), ((file, problem), missing)) in pages.into_iter().zip(looked) {
+        for (page, (json, (file, problem), missing)) in pages.into_iter().zip(looked) {
             if !self.json.borrow().contains_key(&json) {
                 self.keep(json, file, problem);
             }
@@ -160,7 +159,12 @@ impl<'p> Facts<'p> {
         exts: &str,
         resolve: impl FnOnce() -> Resolved,
     ) -> Resolved {
-        let key = (kind, from.to_path_buf(), spec.to_string(), exts.to_string());
+        let key = (
+            kind,
+            from.as_os_str().to_owned(),
+            spec.to_string(),
+            exts.to_string(),
+        );
         if let Some(r) = self.resolved.borrow().get(&key) {
             return r.clone();
         }

@@ -168,6 +168,8 @@ struct Facts {
     /// Answers of [`Confiner::confine`] by its argument: rules ask for the same page paths
     /// many times.
     confined: FxMap<String, Result<PathBuf, Escape>>,
+    /// Folders known to be reached through no link: every prefix a folder, none a link.
+    clear: std::collections::HashSet<String, BuildHasherDefault<FxHasher>>,
 }
 
 /// [`confine`] for many paths under one root, with few system calls: the root is resolved once,
@@ -207,17 +209,28 @@ impl Confiner {
     }
 
     fn confine_uncached(&self, rel: &str) -> Result<PathBuf, Escape> {
-        let clean = lexical(rel)?;
-        let full = self.root.join(&clean);
+        let trimmed = rel.trim_start_matches('/');
+        // Plain names joined by `/` are already clean, and are their own key (where `/` is the
+        // separator: elsewhere the slow way gives the system's separators).
+        let plain = std::path::MAIN_SEPARATOR == '/'
+            && trimmed
+                .split('/')
+                .all(|c| !c.is_empty() && c != "." && c != "..");
+        let (full, key) = if plain {
+            (self.root.join(trimmed), trimmed.to_string())
+        } else {
+            let clean = lexical(rel)?;
+            // `rel` is UTF-8, so are its components.
+            let key = clean
+                .components()
+                .filter_map(|c| c.as_os_str().to_str())
+                .collect::<Vec<_>>()
+                .join("/");
+            (self.root.join(&clean), key)
+        };
         let Some(canon_root) = &self.canon_root else {
             return Ok(full);
         };
-        // `rel` is UTF-8, so are its components.
-        let key = clean
-            .components()
-            .filter_map(|c| c.as_os_str().to_str())
-            .collect::<Vec<_>>()
-            .join("/");
         match self.walk_key(&key) {
             Some(_) => Ok(full),
             None => physical(&self.root, canon_root, full),
@@ -230,15 +243,31 @@ impl Confiner {
         if key.is_empty() {
             return Some(Kind::Dir);
         }
+        let last = |k: Kind| match k {
+            Kind::Link | Kind::Unknown => None,
+            k => Some(k),
+        };
+        // A folder reached through no link before (or listed by the walk, which follows no
+        // link): only the last name is left to look up.
+        let parent = key.rsplit_once('/').map(|(parent, _)| parent);
+        if parent.is_some_and(|parent| self.lock().clear.contains(parent)) {
+            return last(self.kind(key));
+        }
         let ends = key
             .match_indices('/')
             .map(|(i, _)| i)
             .chain(std::iter::once(key.len()));
         for end in ends {
-            match self.kind(&key[..end]) {
+            let k = self.kind(&key[..end]);
+            if end == key.len() {
+                if let Some(parent) = parent {
+                    self.lock().clear.insert(parent.to_string());
+                }
+                return last(k);
+            }
+            match k {
                 Kind::Dir => {}
                 Kind::Link | Kind::Unknown => return None,
-                k if end == key.len() => return Some(k),
                 // Nothing exists below a file or a missing path.
                 _ => return Some(Kind::Missing),
             }
@@ -276,6 +305,34 @@ impl Confiner {
     /// The kind of an absolute path under the root, reached through no link; `None` when that
     /// cannot be told from lexical facts alone.
     fn known(&self, path: &Path) -> Option<Kind> {
+        let key = self.key_of(path)?;
+        match self.walk_key(&key)? {
+            // A link at the end: the plain call follows it.
+            Kind::Link | Kind::Unknown => None,
+            k => Some(k),
+        }
+    }
+
+    /// The key of an absolute path under the root: `None` when it is not under the root or not
+    /// lexically clean. Resolution asks this for every candidate path, so the common case (the
+    /// root's text, a separator, plain names) is read from the text without `Path::components`.
+    fn key_of<'p>(&self, path: &'p Path) -> Option<std::borrow::Cow<'p, str>> {
+        let plain = |c: &str| !c.is_empty() && c != "." && c != "..";
+        let text = path.to_str()?;
+        if let Some(rest) = self
+            .root
+            .to_str()
+            .and_then(|root| text.strip_prefix(root.trim_end_matches(std::path::is_separator)))
+            .and_then(|rest| rest.strip_prefix(std::path::is_separator))
+        {
+            if rest.split(std::path::is_separator).all(plain) {
+                return Some(if std::path::MAIN_SEPARATOR == '/' {
+                    rest.into()
+                } else {
+                    rest.replace(std::path::MAIN_SEPARATOR, "/").into()
+                });
+            }
+        }
         let rel = path.strip_prefix(&self.root).ok()?;
         let mut key = String::with_capacity(rel.as_os_str().len());
         for c in rel.components() {
@@ -287,11 +344,7 @@ impl Confiner {
             }
             key.push_str(name.to_str()?);
         }
-        match self.walk_key(&key)? {
-            // A link at the end: the plain call follows it.
-            Kind::Link | Kind::Unknown => None,
-            k => Some(k),
-        }
+        Some(key.into())
     }
 
     /// Record a folder's entries, from a walk that listed it through no link (`dir` relative to
@@ -312,7 +365,10 @@ impl Confiner {
             };
             map.insert(name, kind);
         }
-        self.lock().listed.insert(key.join("/"), Arc::new(map));
+        let key = key.join("/");
+        let mut facts = self.lock();
+        facts.clear.insert(key.clone());
+        facts.listed.insert(key, Arc::new(map));
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Facts> {
@@ -426,6 +482,65 @@ pub fn is_unreadable(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `Confiner` gives the answers of the one-off checks, whatever it learnt before: a folder
+    /// found clear of links stays clear, a link below it is still seen, and the walk's listings
+    /// answer like `lstat`s.
+    #[test]
+    fn confiner_answers_as_the_one_off_checks() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        std::fs::create_dir_all(r.join("in/sub")).unwrap();
+        std::fs::write(r.join("in/sub/f.js"), "").unwrap();
+        std::fs::write(r.join("in/g.js"), "").unwrap();
+        let mut asks = vec![
+            "in/sub/f.js",
+            "in/sub/missing.js",
+            "in/g.js",
+            "in/g.js/below",
+            "in/./sub/../g.js",
+            "/in/sub",
+            "in//sub/f.js",
+            "../in",
+        ];
+        #[cfg(unix)]
+        let outside = tempfile::tempdir().unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.path(), r.join("in/sub/out")).unwrap();
+            std::os::unix::fs::symlink(r.join("in"), r.join("in/sub/alias")).unwrap();
+            asks.extend([
+                "in/sub/out",
+                "in/sub/out/x",
+                "in/sub/out/y",
+                "in/sub/alias/g.js",
+                "in/sub/alias/h.js",
+                "in/sub/f.js",
+            ]);
+        }
+        for learnt in [false, true] {
+            let c = Confiner::new(r);
+            if learnt {
+                let entries = std::fs::read_dir(r.join("in/sub"))
+                    .unwrap()
+                    .map(|e| {
+                        let e = e.unwrap();
+                        (e.file_name(), Kind::of(e.file_type().unwrap()))
+                    })
+                    .collect();
+                c.learn(Path::new("in/sub"), entries);
+            }
+            for ask in &asks {
+                let one_off = confine(r, ask);
+                assert_eq!(c.confine(ask).is_ok(), one_off.is_ok(), "{ask} ({learnt})");
+                if let Ok(p) = one_off {
+                    assert_eq!(c.confine(ask).unwrap(), p, "{ask}");
+                    assert_eq!(c.is_file(&p), p.is_file(), "{ask} ({learnt})");
+                    assert_eq!(c.is_dir(&p), p.is_dir(), "{ask} ({learnt})");
+                }
+            }
+        }
+    }
 
     #[test]
     fn lexical() {

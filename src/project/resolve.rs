@@ -72,7 +72,8 @@ fn from_root(to: &str) -> String {
 }
 
 /// The candidate base paths a reference may mean, before trying extensions.
-fn bases(project: &Project, from_dir: &Path, spec: &str) -> Vec<PathBuf> {
+fn bases(look: &Lookup, from_dir: &Path, spec: &str) -> Vec<PathBuf> {
+    let project = look.project;
     let spec = spec.replace('\\', "/");
     let spec = alias(project, &spec).unwrap_or(spec);
     if let Some(abs) = spec.strip_prefix('/') {
@@ -81,11 +82,11 @@ fn bases(project: &Project, from_dir: &Path, spec: &str) -> Vec<PathBuf> {
     let mut out = vec![normalize(&from_dir.join(&spec))];
     if !spec.starts_with("./") && !spec.starts_with("../") {
         // npm: the nearest miniprogram_npm walking up to miniprogramRoot.
-        let root = normalize(&project.mp_root);
+        let root = &look.root;
         let mut dir = normalize(from_dir);
         loop {
             out.push(dir.join("miniprogram_npm").join(&spec));
-            if dir == root || !dir.starts_with(&root) || !dir.pop() {
+            if dir == *root || !dir.starts_with(root) || !dir.pop() {
                 break;
             }
         }
@@ -103,19 +104,36 @@ fn with_ext(base: &Path, ext: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Inside miniprogramRoot lexically, and after links (checked before any other system call on
-/// the path, so a link out of the project is never followed).
-fn inside(project: &Project, p: &Path) -> bool {
-    let root = normalize(&project.mp_root);
-    match p.strip_prefix(&root) {
-        Ok(rel) => rel.to_str().is_some_and(|r| project.resolve(r).is_ok()),
-        Err(_) => false,
-    }
+/// Where candidates are looked up: the project, and its miniprogramRoot made lexically clean
+/// once per resolution (each reference tries up to a dozen candidates).
+struct Lookup<'a> {
+    project: &'a Project,
+    root: PathBuf,
 }
 
-/// An existing file inside the project (a link out of it is not followed).
-fn file_inside(project: &Project, p: &Path) -> bool {
-    inside(project, p) && project.is_file(p)
+impl<'a> Lookup<'a> {
+    fn new(project: &'a Project) -> Lookup<'a> {
+        Lookup {
+            project,
+            root: normalize(&project.mp_root),
+        }
+    }
+
+    /// Inside miniprogramRoot lexically, and after links (checked before any other system call
+    /// on the path, so a link out of the project is never followed).
+    fn inside(&self, p: &Path) -> bool {
+        match p.strip_prefix(&self.root) {
+            Ok(rel) => rel
+                .to_str()
+                .is_some_and(|r| self.project.resolve(r).is_ok()),
+            Err(_) => false,
+        }
+    }
+
+    /// An existing file inside the project (a link out of it is not followed).
+    fn file_inside(&self, p: &Path) -> bool {
+        self.inside(p) && self.project.is_file(p)
+    }
 }
 
 /// A `usingComponents` value, from the .json file that declares it. A component exists when its
@@ -125,14 +143,15 @@ pub fn resolve_component(project: &Project, from_json: &Path, spec: &str) -> Res
         return Resolved::Plugin;
     }
     let from_dir = from_json.parent().unwrap_or(Path::new(""));
+    let look = Lookup::new(project);
     let mut tried = Vec::new();
-    for base in bases(project, from_dir, spec) {
-        if !inside(project, &base) {
+    for base in bases(&look, from_dir, spec) {
+        if !look.inside(&base) {
             return Resolved::OutsideProject(base);
         }
         for candidate in [base.clone(), base.join("index")] {
-            if file_inside(project, &with_ext(&candidate, ".json"))
-                && file_inside(project, &with_ext(&candidate, ".wxml"))
+            if look.file_inside(&with_ext(&candidate, ".json"))
+                && look.file_inside(&with_ext(&candidate, ".wxml"))
             {
                 return Resolved::Found(candidate);
             }
@@ -149,16 +168,17 @@ pub fn resolve_module(project: &Project, from_file: &Path, spec: &str, exts: &[&
         return Resolved::Plugin;
     }
     let from_dir = from_file.parent().unwrap_or(Path::new(""));
+    let look = Lookup::new(project);
     let mut tried = Vec::new();
-    for base in bases(project, from_dir, spec) {
-        if !inside(project, &base) {
+    for base in bases(&look, from_dir, spec) {
+        if !look.inside(&base) {
             return Resolved::OutsideProject(base);
         }
         let mut candidates = vec![base.clone()];
         candidates.extend(exts.iter().map(|e| with_ext(&base, e)));
         candidates.extend(exts.iter().map(|e| with_ext(&base.join("index"), e)));
         for c in candidates {
-            if file_inside(project, &c) {
+            if look.file_inside(&c) {
                 return Resolved::Found(c);
             }
             tried.push(c);
@@ -176,16 +196,17 @@ pub fn resolve_file(project: &Project, from_file: &Path, spec: &str, ext: &str) 
         Some(abs) => normalize(&project.mp_root.join(abs)),
         None => normalize(&from_dir.join(&spec)),
     };
-    if !inside(project, &base) {
+    let look = Lookup::new(project);
+    if !look.inside(&base) {
         return Resolved::OutsideProject(base);
     }
     let mut tried = vec![base.clone()];
-    if file_inside(project, &base) {
+    if look.file_inside(&base) {
         return Resolved::Found(base);
     }
     if base.extension().is_none() {
         let c = with_ext(&base, ext);
-        if file_inside(project, &c) {
+        if look.file_inside(&c) {
             return Resolved::Found(c);
         }
         tried.push(c);
