@@ -582,7 +582,7 @@ impl Builder<'_> {
                 let mut out = Vec::with_capacity(a.elements.len());
                 for (i, e) in a.elements.iter().enumerate() {
                     pointer.push('/');
-                    pointer.push_str(&i.to_string());
+                    let _ = std::fmt::Write::write_fmt(pointer, format_args!("{i}"));
                     out.push(self.convert(e, pointer, None));
                     pointer.truncate(len);
                 }

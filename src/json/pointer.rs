@@ -1,8 +1,13 @@
 //! JSON pointer (RFC 6901) reference tokens.
 
-/// Escape one reference token: `~` → `~0`, `/` → `~1`.
-pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+/// Escape one reference token: `~` → `~0`, `/` → `~1`. Most keys need neither, and are
+/// borrowed as they are (every node of every JSON file read gets a pointer).
+pub fn escape_token(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        token.replace('~', "~0").replace('/', "~1").into()
+    } else {
+        token.into()
+    }
 }
 
 #[cfg(test)]
