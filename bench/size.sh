@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): `chattools-lint size` against `du -sb` on generated trees of 10,000
-# and 100,000 files. Prints each run's wall time and the ratio; aim: within 1.5x of du.
+# and 100,000 files. Prints each run's wall time and the ratio; aim: within 1.2x of du. With
+# BASE (another build), its `size` runs in the same rounds and gets a column of its own.
 #
 #   bench/size.sh                 # builds the release binary, 5 runs per tree
 #   RUNS=9 SIZES="10000" bench/size.sh
 #   BIN=path/to/chattools-lint bench/size.sh
+#   BASE=/tmp/old/chattools-lint bench/size.sh
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -55,15 +57,19 @@ for n in $SIZES; do
   # Warm the cache once for both.
   du -sb "$dir" >/dev/null
   "$BIN" size "$dir" >/dev/null
-  tool_sum=0; du_sum=0
+  tool_sum=0; du_sum=0; base_sum=0
   for run in $(seq 1 "$RUNS"); do
     t0=$(now); du -sb "$dir" >/dev/null; t1=$(now)
     "$BIN" size "$dir" >/dev/null; t2=$(now)
-    du_ns=$((t1 - t0)); tool_ns=$((t2 - t1))
-    du_sum=$((du_sum + du_ns)); tool_sum=$((tool_sum + tool_ns))
-    awk -v n="$n" -v r="$run" -v a="$tool_ns" -v b="$du_ns" \
-      'BEGIN { printf "%-8s %-4s %12.1f %12.1f %6.2fx\n", n, r, a/1e6, b/1e6, a/b }'
+    [[ -n "${BASE:-}" ]] && "$BASE" size "$dir" >/dev/null
+    t3=$(now)
+    du_ns=$((t1 - t0)); tool_ns=$((t2 - t1)); base_ns=$((t3 - t2))
+    du_sum=$((du_sum + du_ns)); tool_sum=$((tool_sum + tool_ns)); base_sum=$((base_sum + base_ns))
+    awk -v n="$n" -v r="$run" -v a="$tool_ns" -v b="$du_ns" -v c="$base_ns" -v has="${BASE:+1}" \
+      'BEGIN { printf "%-8s %-4s %12.1f %12.1f %6.2fx", n, r, a/1e6, b/1e6, a/b;
+               if (has) printf "   base %8.1f %6.2fx", c/1e6, c/b; print "" }'
   done
-  awk -v n="$n" -v a="$tool_sum" -v b="$du_sum" -v k="$RUNS" \
-    'BEGIN { printf "%-8s %-4s %12.1f %12.1f %6.2fx\n", n, "mean", a/k/1e6, b/k/1e6, a/b }'
+  awk -v n="$n" -v a="$tool_sum" -v b="$du_sum" -v c="$base_sum" -v k="$RUNS" -v has="${BASE:+1}" \
+    'BEGIN { printf "%-8s %-4s %12.1f %12.1f %6.2fx", n, "mean", a/k/1e6, b/k/1e6, a/b;
+             if (has) printf "   base %8.1f %6.2fx", c/k/1e6, c/b; print "" }'
 done
