@@ -2,10 +2,12 @@
 //!
 //! Lint code (everything `Project::load` and `lint_project` run) must read the disk only
 //! through the functions here: a raw `std::fs` call or `Path::is_file` there is a look the cache
-//! does not check, so a change it would see could be missed. Each one performs its call and, while a [`Recorder`] is installed on the thread, notes the
-//! call and a hash of its answer (a file's whole content, a folder's names and kinds…). A later
-//! run repeats every noted call ([`replay`]); when every answer hashes the same, the lint would
-//! read exactly the same inputs and so give the same diagnostics.
+//! does not check, so a change it would see could be missed. Each one performs its call and,
+//! while the thread's [`Scope`] has a [`Recorder`], notes the call and a hash of its answer (a
+//! file's whole content, a folder's names and kinds…). A later run repeats every noted call
+//! ([`replay`]); when every answer hashes the same, the lint would read exactly the same inputs
+//! and so give the same diagnostics. Within one lint's scope, reads and canonical paths are
+//! answered once and remembered (a repeated one is noted again, with the same answer).
 
 /// The cache folder's name when the project has no `node_modules` (the package walk leaves it
 /// out of what is uploaded).
