@@ -1,12 +1,32 @@
 //! The pipeline for one project: facts on demand → rules → the rules on what reading files found →
 //! stable order.
 
+use std::sync::Arc;
+
+use crate::cache::record;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::facts::Facts;
-use crate::project::Project;
+use crate::overlay::Overlay;
+use crate::project::{LoadError, Project};
 use crate::rules::json::READ_RULES;
 use crate::rules::{LintContext, RULES};
+
+/// Load the project at `path` and lint it in a scope of its own ([`record::Scope`]): a file the
+/// lint reads twice is read once, and never from an earlier lint. `recorder` notes every look
+/// when the result is to be cached.
+pub fn load_and_lint(
+    path: &std::path::Path,
+    overlay: Arc<Overlay>,
+    config: &Config,
+    recorder: Option<record::Recorder>,
+) -> Result<(Project, Vec<Diagnostic>), LoadError> {
+    record::with(record::Scope::new(recorder), || {
+        let project = Project::load_in(path, overlay)?;
+        let diagnostics = lint_project(&project, config);
+        Ok((project, diagnostics))
+    })
+}
 
 pub fn lint_project(project: &Project, config: &Config) -> Vec<Diagnostic> {
     let facts = Facts::new(project, &config.server);

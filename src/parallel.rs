@@ -1,6 +1,6 @@
 //! Work spread over the cores, with results in input order (output never depends on which
-//! thread did what) and the lint's scope (the cache's recorder, the files read so far) handed to every worker
-//! (`cache::record`).
+//! thread did what) and the lint's scope (the cache's recorder, the files read so far) handed
+//! to every worker (`cache::record`).
 
 /// `f` over `items` on up to every core, each worker with its own state from `init` (a parser
 /// arena…). Fewer than `min_per_worker` items per worker use fewer workers; one runs here,

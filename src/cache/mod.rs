@@ -26,7 +26,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, FileEdit, Fix, Label, Severity, SourceFile};
 use crate::i18n::Msg;
-use crate::project::{LoadError, Project};
+use crate::project::LoadError;
 
 pub use record::DIR_NAME;
 /// Set (not empty), it does what `--no-cache` does (as ruff's `RUFF_NO_CACHE`).
@@ -157,11 +157,8 @@ fn lint_fresh(
     config: &Config,
     recorder: Option<record::Recorder>,
 ) -> Result<Linted, LoadError> {
-    let (project, mut diagnostics) = record::with(record::Scope::new(recorder), || {
-        let project = Project::load(path)?;
-        let diagnostics = crate::lint::lint_project(&project, config);
-        Ok::<_, LoadError>((project, diagnostics))
-    })?;
+    let (project, mut diagnostics) =
+        crate::lint::load_and_lint(path, Default::default(), config, recorder)?;
     diagnostics.retain(|d| !d.file.as_ref().is_some_and(|f| config.is_ignored(&f.path)));
     Ok(Linted {
         app_json: project

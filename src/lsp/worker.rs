@@ -20,7 +20,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::msg;
 use crate::overlay::Overlay;
-use crate::project::{Project, APP_JSON, PROJECT_CONFIG};
+use crate::project::{APP_JSON, PROJECT_CONFIG};
 
 /// How long edits must pause before a re-lint: typing does not lint every keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -178,20 +178,14 @@ impl Worker {
                 Err(errors) => (Config::default(), errors),
             },
         };
-        // One scope per lint: a file the lint reads twice is read once, and never from an
-        // earlier lint.
-        let linted = crate::cache::record::with(crate::cache::record::Scope::new(None), || {
-            let project = Project::load_in(dir, overlay.clone())?;
-            let diagnostics = crate::lint::lint_project(&project, &config);
-            Ok::<_, crate::project::LoadError>((project, diagnostics))
-        });
-        let (project, mut diagnostics) = match linted {
-            Ok(linted) => linted,
-            Err(e) => {
-                eprintln!("chattools-lint lsp: {}", e.message.en);
-                return;
-            }
-        };
+        let (project, mut diagnostics) =
+            match crate::lint::load_and_lint(dir, overlay.clone(), &config, None) {
+                Ok(linted) => linted,
+                Err(e) => {
+                    eprintln!("chattools-lint lsp: {}", e.message.en);
+                    return;
+                }
+            };
         diagnostics.retain(|d| !d.file.as_ref().is_some_and(|f| config.is_ignored(&f.path)));
         diagnostics.extend(config_errors);
         // The text of a file a fix edits: the diagnostic's own, else the editor's, else disk.

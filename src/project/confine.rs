@@ -212,10 +212,7 @@ impl Confiner {
         let trimmed = rel.trim_start_matches('/');
         // Plain names joined by `/` are already clean, and are their own key (where `/` is the
         // separator: elsewhere the slow way gives the system's separators).
-        let plain = std::path::MAIN_SEPARATOR == '/'
-            && trimmed
-                .split('/')
-                .all(|c| !c.is_empty() && c != "." && c != "..");
+        let plain = std::path::MAIN_SEPARATOR == '/' && trimmed.split('/').all(plain_name);
         let (full, key) = if plain {
             (self.root.join(trimmed), trimmed.to_string())
         } else {
@@ -317,7 +314,6 @@ impl Confiner {
     /// lexically clean. Resolution asks this for every candidate path, so the common case (the
     /// root's text, a separator, plain names) is read from the text without `Path::components`.
     fn key_of<'p>(&self, path: &'p Path) -> Option<std::borrow::Cow<'p, str>> {
-        let plain = |c: &str| !c.is_empty() && c != "." && c != "..";
         let text = path.to_str()?;
         if let Some(rest) = self
             .root
@@ -325,7 +321,7 @@ impl Confiner {
             .and_then(|root| text.strip_prefix(root.trim_end_matches(std::path::is_separator)))
             .and_then(|rest| rest.strip_prefix(std::path::is_separator))
         {
-            if rest.split(std::path::is_separator).all(plain) {
+            if rest.split(std::path::is_separator).all(plain_name) {
                 return Some(if std::path::MAIN_SEPARATOR == '/' {
                     rest.into()
                 } else {
@@ -399,6 +395,11 @@ impl Confiner {
         self.lock().stat.insert(key.to_string(), k);
         k
     }
+}
+
+/// A name that leaves a path lexically clean: not empty, not `.` or `..`.
+fn plain_name(c: &str) -> bool {
+    !c.is_empty() && c != "." && c != ".."
 }
 
 /// Whether `path` (absolute) lies inside `root` after following symlinks where it exists.
